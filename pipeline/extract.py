@@ -1,0 +1,300 @@
+"""The Python API: articles in, :class:`~pipeline.models.Claim` models out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import Attribution
+from .ingest import content_hash, iter_articles, make_article, normalize_published
+from .models import Article, Claim, Cue, Entity, ErrorRecord, Speaker, TextSpan
+from .nlp import load_nlp
+from .temporal import Timex, timexes_in
+
+# spaCy's parser needs ~1 GB per 100,000 characters; longer articles are cut
+# at paragraph (else sentence, else space) boundaries and parsed in pieces.
+CHUNK_CHARS = 50_000
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` parts of at most ``limit``
+    characters, at paragraph breaks where possible."""
+    if len(text) <= limit:
+        return [(0, text)]
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + limit, n)
+        if end < n:
+            window = text[pos:end]
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > limit // 4:
+                    cut += len(sep)
+                    break
+                cut = -1
+            if cut > 0:
+                end = pos + cut
+        parts.append((pos, text[pos:end]))
+        pos = end
+    return parts
+
+
+def _anchor(published: Optional[str]) -> Optional[_dt.date]:
+    if not published:
+        return None
+    try:
+        return _dt.date.fromisoformat(published)
+    except ValueError:
+        return None
+
+
+def make_docs(nlp: Language, article: Article) -> list[tuple[int, Doc]]:
+    """Unprocessed docs for an article's pieces, with anchor and layout set."""
+    out = []
+    anchor = _anchor(article.published)
+    for offset, piece in split_text(article.text):
+        doc = nlp.make_doc(piece)
+        doc._.cs_anchor = anchor
+        doc._.cs_skip = [(s - offset, e - offset) for s, e in article.skip_spans if e > offset and s < offset + len(piece)]
+        out.append((offset, doc))
+    return out
+
+
+def _timex_root(doc: Doc, t: Timex):
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]:
+    """The date attached to the cue (or the verbs its speaker came through):
+    a temporal expression outside the content whose syntactic head reaches
+    one of those verbs within a few steps."""
+    if not att.anchor_tokens:
+        return None
+    anchors = set(att.anchor_tokens)
+    first = min(anchors | {att.tok_start})
+    last = max(anchors | {att.tok_end - 1})
+    sent_start = doc[first].sent.start_char
+    sent_end = doc[last].sent.end_char
+    best: Optional[tuple[int, Timex]] = None
+    for t in timexes:
+        if t.end <= sent_start or t.start >= sent_end:
+            continue
+        if att.content_start <= t.start < att.content_end:
+            continue
+        if t.type not in ("DATE", "TIME") or t.value is None:
+            continue
+        root = _timex_root(doc, t)
+        if root is None:
+            continue
+        cur = root
+        steps = 0
+        hit = False
+        while steps < 4:
+            if cur.i in anchors:
+                hit = True
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+            steps += 1
+        if hit:
+            dist = min(abs(root.i - a) for a in anchors)
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    return best[1] if best else None
+
+
+def _shift(start: int, end: int, offset: int) -> tuple[int, int]:
+    return start + offset, end + offset
+
+
+def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
+    """Claim models (without ids) for one processed doc piece."""
+    atts: list[Attribution] = doc._.cs_attributions or []
+    certs = doc._.cs_certainty or []
+    timexes: list[Timex] = doc._.cs_timexes or []
+    text = article.text
+    out: list[Claim] = []
+    for att, cert in zip(atts, certs):
+        first_tok = min(att.tok_start, att.cue_start if att.cue_start is not None else att.tok_start)
+        last_tok = max(att.tok_end - 1, (att.cue_end - 1) if att.cue_end is not None else 0)
+        if att.speaker.start is not None:
+            first_tok = min(first_tok, att.speaker.start)
+            last_tok = max(last_tok, att.speaker.end - 1)
+        s_start = doc[first_tok].sent.start_char
+        s_end = doc[min(last_tok, len(doc) - 1)].sent.end_char
+        # sentence text without trailing whitespace
+        while s_end > s_start and doc.text[s_end - 1].isspace():
+            s_end -= 1
+        ss, se = _shift(s_start, s_end, offset)
+        sp = att.speaker
+        if sp.start is not None:
+            spn = doc[sp.start:sp.end]
+            a, b = _shift(spn.start_char, spn.end_char, offset)
+            speaker = Speaker(text=text[a:b], name=sp.name, label=sp.label, start=a, end=b)
+        elif sp.label == "AUTHOR":
+            speaker = Speaker(text=None, name=article.author, label="AUTHOR")
+        else:
+            speaker = Speaker(text=sp.text, name=sp.name, label=sp.label)
+        cue = None
+        if att.cue_start is not None:
+            cspan = doc[att.cue_start:att.cue_end]
+            a, b = _shift(cspan.start_char, cspan.end_char, offset)
+            lemma = " ".join(t.lemma_.lower() for t in cspan)
+            cue = Cue(text=text[a:b], lemma=lemma, start=a, end=b)
+        cs, ce = _shift(att.content_start, att.content_end, offset)
+        dates = [
+            t.to_model().model_copy(update={"start": t.start + offset, "end": t.end + offset})
+            for t in timexes_in(timexes, att.content_start, att.content_end)
+        ]
+        so = said_on(doc, att, timexes)
+        said = so.to_model().model_copy(update={"start": so.start + offset, "end": so.end + offset}) if so else None
+        ents = [
+            Entity(text=text[e.start_char + offset:e.end_char + offset], label=e.label_, start=e.start_char + offset, end=e.end_char + offset)
+            for e in doc.ents
+            if e.label_ in ENTITY_LABELS and e.start_char >= att.content_start and e.end_char <= att.content_end
+        ]
+        certainty = cert.model_copy(
+            update={"cues": [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in cert.cues]}
+        )
+        out.append(
+            Claim(
+                id="",
+                doc_id=article.doc_id,
+                title=article.title,
+                published=article.published,
+                sentence=TextSpan(text=text[ss:se], start=ss, end=se),
+                speaker=speaker,
+                cue=cue,
+                claim=TextSpan(text=text[cs:ce], start=cs, end=ce),
+                kind=att.kind,
+                certainty=certainty,
+                said_on=said,
+                dates=dates,
+                entities=ents,
+                rule=att.rule,
+            )
+        )
+    return out
+
+
+def number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
+    """Stable ids ``<doc_id>#<n>`` in text order, and the content hash."""
+    h = content_hash(article.text)
+    claims = sorted(claims, key=lambda c: (c.claim.start, c.claim.end, c.speaker.start if c.speaker.start is not None else -1, c.speaker.name or ""))
+    return [c.model_copy(update={"id": f"{article.doc_id}#{n}", "content_hash": h}) for n, c in enumerate(claims, start=1)]
+
+
+def process_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
+    """Run the pipeline over articles, yielding each with its claims, in order."""
+    def docs_with_meta():
+        for article in articles:
+            for offset, doc in make_docs(nlp, article):
+                yield doc, (article, offset)
+
+    current: Optional[Article] = None
+    claims: list[Claim] = []
+    for doc, (article, offset) in nlp.pipe(docs_with_meta(), as_tuples=True, batch_size=batch_size):
+        if current is not None and article is not current:
+            yield current, number_claims(current, claims)
+            claims = []
+        current = article
+        claims.extend(claims_from_doc(doc, article, offset))
+    if current is not None:
+        yield current, number_claims(current, claims)
+
+
+def extract_claims(
+    text: str,
+    *,
+    title: Optional[str] = None,
+    published: Union[str, _dt.date, None] = None,
+    author: Optional[str] = None,
+    doc_id: str = "text",
+    model: Optional[str] = None,
+    nlp: Optional[Language] = None,
+) -> list[Claim]:
+    """Claims in one article text.
+
+    >>> claims = extract_claims("Mayor Elena Ruiz said on Tuesday that fares will rise.",
+    ...                         published="2025-03-13")  # doctest: +SKIP
+    """
+    nlp = nlp or load_nlp(model)
+    article = make_article(doc_id, text, title=title, published=published, author=author)
+    for _, claims in process_articles(nlp, [article]):
+        return claims
+    return []
+
+
+def extract_articles(articles: Iterable[Article], *, model: Optional[str] = None, nlp: Optional[Language] = None,
+                     batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims for already-read :class:`Article` objects, in order."""
+    nlp = nlp or load_nlp(model)
+    yield from process_articles(nlp, articles, batch_size=batch_size)
+
+
+def iter_extract(
+    paths: Iterable[Union[str, Path]],
+    *,
+    model: Optional[str] = None,
+    published: Optional[str] = None,
+    nlp: Optional[Language] = None,
+    batch_size: int = 64,
+) -> Iterator[Union[tuple[Article, list[Claim]], ErrorRecord]]:
+    """Walk ``paths`` and yield ``(article, claims)`` per article, or an
+    :class:`ErrorRecord` for each article that could not be read or
+    processed. ``published`` (YYYY-MM-DD) is used for articles without one."""
+    nlp = nlp or load_nlp(model)
+    default_pub, warn = normalize_published(published) if published else (None, None)
+    if warn:
+        raise ValueError(f"--published: {warn}")
+    pending: list[Article] = []
+
+    def flush():
+        yield from _safe_process(nlp, pending, batch_size)
+        pending.clear()
+
+    for item in iter_articles(paths):
+        if isinstance(item, ErrorRecord):
+            yield from flush()
+            yield item
+            continue
+        if item.published is None and default_pub:
+            item = item.model_copy(update={"published": default_pub})
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _safe_process(nlp: Language, articles: list[Article], batch_size: int):
+    """Process a batch; if it fails, retry article by article so one bad
+    article yields an error and the others their claims."""
+    if not articles:
+        return
+    try:
+        results = list(process_articles(nlp, articles, batch_size=batch_size))
+    except Exception:
+        results = None
+    if results is not None:
+        yield from results
+        return
+    for article in articles:
+        try:
+            yield from process_articles(nlp, [article], batch_size=1)
+        except Exception as exc:  # report, keep going
+            yield ErrorRecord(
+                file=article.source_path or article.doc_id,
+                doc_id=article.doc_id,
+                stage="extract",
+                message=f"{article.source_path or article.doc_id}: extraction failed: {type(exc).__name__}: {exc}",
+            )

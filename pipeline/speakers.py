@@ -1,0 +1,306 @@
+"""Speakers: from the subject of a cue to a named source.
+
+Plain functions over spaCy tokens. A speaker mention is the noun phrase as
+written ("director Robert Rodriguez", "She", "the agency"); its name is the
+resolved full name ("Robert Rodriguez"), with role words kept out, pronouns
+resolved to the last compatible person, surnames to the full name used
+earlier, and "the company" to the organization the article names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from .rules import load_json_rules
+
+
+class SpeakerLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role_words: list[str]
+    org_nouns: list[str]
+    unnamed_nouns: list[str]
+    evidential_nouns: list[str]
+    person_pronouns: list[str]
+    plural_pronouns: list[str]
+    first_person: list[str]
+    org_pronouns: list[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    role_words: frozenset
+    org_nouns: frozenset
+    unnamed_nouns: frozenset
+    evidential_nouns: frozenset
+    person_pronouns: frozenset
+    plural_pronouns: frozenset
+    first_person: frozenset
+    org_pronouns: frozenset
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = load_json_rules("speakers.json", SpeakerLexicon)
+    return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.model_dump().items()})
+
+
+@dataclass
+class SpeakerRef:
+    """A resolved speaker: mention span (token indices) and name."""
+
+    label: str  # PERSON ORG NORP GPE UNNAMED AUTHOR
+    text: Optional[str] = None
+    name: Optional[str] = None
+    start: Optional[int] = None  # token index
+    end: Optional[int] = None
+    head: Optional[int] = None
+
+
+ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod"}
+_NAME_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE", "FAC": "ORG", "LOC": "GPE"}
+
+
+def _ent_of(token: Token) -> Optional[Span]:
+    if token.ent_type_ in ENT_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def strip_roles(words: list[str]) -> list[str]:
+    """Drop role words and possessive marks from the edges of a name."""
+    lex = lexicon()
+    out = [w for w in words]
+    while out and (out[0].lower() in lex.role_words or out[0].lower() in {"the", "a", "an"}):
+        out.pop(0)
+    while out and out[-1] in {"'s", "’s", "'", "’", ",", "."}:
+        out.pop()
+    return out
+
+
+def clean_name(span: Span) -> str:
+    words = strip_roles([t.text for t in span])
+    return " ".join(words) if words else span.text
+
+
+@dataclass
+class NameTable:
+    """Full names and organizations the article has introduced."""
+
+    surnames: dict[str, str] = field(default_factory=dict)
+    persons: list[tuple[int, str, int]] = field(default_factory=list)  # (token i, name, is_subject)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+
+    def full_name(self, name: str) -> str:
+        key = name.split()[-1].lower() if name else ""
+        full = self.surnames.get(key)
+        if full and len(full.split()) > len(name.split()):
+            return full
+        return name
+
+
+def _is_subjectish(token: Token) -> bool:
+    t = token
+    # walk up compound/appos chains to the phrase head
+    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def build_name_table(doc: Doc) -> NameTable:
+    table = NameTable()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = clean_name(ent)
+            if not name:
+                continue
+            parts = name.split()
+            if len(parts) >= 2:
+                table.surnames.setdefault(parts[-1].lower(), name)
+            table.persons.append((ent.root.i, name, int(_is_subjectish(ent.root))))
+        elif ent.label_ in ("ORG",):
+            table.orgs.append((ent.start, clean_name(ent)))
+    # resolve later mentions of a surname to the full name
+    table.persons = [(i, table.full_name(n), s) for i, n, s in table.persons]
+    return table
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``head``, without relative
+    clauses, appositives, prepositional tails and punctuation."""
+    ent = _ent_of(head)
+    start, end = head.i, head.i + 1
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS and child.i >= head.left_edge.i:
+            start = min(start, child.left_edge.i)
+    # keep a contiguous left part only (stop at commas)
+    for i in range(head.i - 1, start - 1, -1):
+        if head.doc[i].is_punct and head.doc[i].text not in ("'", "’", ".", "-"):
+            start = i + 1
+            break
+    while start < head.i and head.doc[start].dep_ in ("det", "case", "punct") and head.doc[start].lower_ in ("the", "a", "an", "'s", "’s"):
+        start += 1
+    if ent is not None:
+        end = max(end, ent.end)
+    while end > start + 1 and head.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _unnamed_description(head: Token) -> tuple[int, int]:
+    """Mention range for unnamed sources, keeping 'familiar with …', 'for X'."""
+    start, end = mention_bounds(head)
+    for child in head.rights:
+        if child.dep_ in ("prep", "amod", "acl") and child.i == end:
+            end = child.right_edge.i + 1
+    doc = head.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6) -> Optional[tuple[int, str]]:
+    """The last person mentioned before token ``before``: in the nearest
+    sentence that names one, prefer a subject, else the last mention."""
+    cand = [(i, n, s) for i, n, s in table.persons if i < before]
+    if not cand:
+        return None
+    sent_of = {}
+    cur_sent = doc[before].sent.start if before < len(doc) else len(doc)
+    by_sent: dict[int, list[tuple[int, str, int]]] = {}
+    for i, n, s in cand:
+        st = doc[i].sent.start
+        sent_of[i] = st
+        by_sent.setdefault(st, []).append((i, n, s))
+    starts = sorted(by_sent, reverse=True)
+    seen_sents = 0
+    for st in starts:
+        seen_sents += 1
+        if seen_sents > max_sents and st != cur_sent:
+            break
+        group = by_sent[st]
+        subj = [g for g in group if g[2]]
+        pick = (subj or group)[-1]
+        return pick[0], pick[1]
+    return None
+
+
+def _previous_org(doc: Doc, before: int, table: NameTable) -> Optional[str]:
+    cand = [n for i, n in table.orgs if i < before]
+    if cand:
+        return cand[-1]
+    later = [n for i, n in table.orgs]
+    return later[0] if later else None
+
+
+def evidential_sources(head: Token) -> list[Token]:
+    """'X's report', 'hints from X and Y', 'a study by X' → [X, Y]."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "poss":
+            found.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.append(pobj)
+    out: list[Token] = []
+    for tok in found:
+        out.append(tok)
+        out.extend(c for c in tok.conjuncts if c.i > tok.i)
+    return [t for t in out if t.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerRef]] = None) -> Optional[SpeakerRef]:
+    """Resolve the speaker whose mention is headed by ``head``.
+
+    Returns None when the token cannot be a source (e.g. an inanimate noun
+    like "optimism")."""
+    lex = lexicon()
+    doc = head.doc
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in lex.person_pronouns | lex.plural_pronouns | lex.first_person:
+        text = head.text
+        if lower in lex.person_pronouns:
+            prev = _previous_person(doc, head.i, table)
+            if prev is None:
+                return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
+            return SpeakerRef("PERSON", text, prev[1], head.i, head.i + 1, head.i)
+        if lower in lex.plural_pronouns or lower in lex.org_pronouns:
+            if last_speakers:
+                ref = last_speakers[-1]
+                if ref.label in ("ORG", "UNNAMED", "NORP", "GPE"):
+                    return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
+            if lower in lex.org_pronouns:
+                org = _previous_org(doc, head.i, table)
+                if org:
+                    return SpeakerRef("ORG", text, org, head.i, head.i + 1, head.i)
+                return None
+            return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
+        if lower in lex.first_person:
+            return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
+        return None
+    ent = _ent_of(head)
+    start, end = mention_bounds(head)
+    text = doc[start:end].text
+    if ent is not None:
+        label = _NAME_LABEL[ent.label_]
+        name = clean_name(ent)
+        if label == "PERSON":
+            name = table.full_name(name)
+        return SpeakerRef(label, text, name, start, end, head.i)
+    if head.pos_ == "PROPN":
+        # a name the NER missed
+        words = strip_roles([t.text for t in doc[start:end]])
+        name = " ".join(words) or head.text
+        full = table.full_name(name)
+        label = "PERSON" if full != name or name.split()[-1].lower() in table.surnames else "ORG"
+        return SpeakerRef(label, text, full, start, end, head.i)
+    if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
+        det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if det and not any(c.dep_ in ("compound", "amod") for c in head.lefts):
+            org = _previous_org(doc, head.i, table)
+            if org:
+                return SpeakerRef("ORG", text, org, start, end, head.i)
+        return SpeakerRef("ORG", text, _describe(doc[start:end]), start, end, head.i)
+    if lower in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns or lower in lex.role_words:
+        s, e = _unnamed_description(head)
+        # an appositive or compound may carry the name: "the mayor, Elena Ruiz"
+        for child in head.children:
+            if child.dep_ == "appos" and _ent_of(child) is not None and _ent_of(child).label_ == "PERSON":
+                ref = resolve(child, table, last_speakers)
+                if ref is not None:
+                    return ref
+        return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
+    if head.pos_ == "NOUN" and _is_human_noun(head):
+        s, e = _unnamed_description(head)
+        return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
+    return None
+
+
+def _describe(span: Span) -> str:
+    """A normalized description of an unnamed source: the phrase as written,
+    lowercased, without a leading article."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start:span.end].text.lower()
+
+
+_HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person", "people")
+
+
+def _is_human_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex.role_words or lemma in lex.unnamed_nouns:
+        return True
+    return lemma.endswith(_HUMAN_SUFFIXES) and len(lemma) > 4 and lemma not in {"order", "number", "center", "paper", "matter", "letter", "water", "power", "corner", "document"}
