@@ -42,9 +42,9 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("claimsift_paragraphs")
-def paragraphs_component(doc: Doc) -> Doc:
-    return mark_paragraph_starts(doc)
+class ParagraphsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraph_starts(doc)
 
 
 class DatesComponent:
@@ -75,6 +75,11 @@ class CertaintyComponent:
             for a in (doc._.cs_attributions or [])
         ]
         return doc
+
+
+@Language.factory("claimsift_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphsComponent:
+    return ParagraphsComponent()
 
 
 @Language.factory("claimsift_dates")
