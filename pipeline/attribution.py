@@ -110,13 +110,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
-    pending: Optional[int] = None  # open quote carried from the previous paragraph
+    pending: Optional[tuple[int, int]] = None  # quote left open by the previous paragraph
     for p_start, p_end in paragraphs:
         para = text[p_start:p_end]
         first = para.lstrip()[:1]
         if pending is not None:
             if first in ('"', "“", "«", "„"):
-                out.append((pending, p_start - 1 if text[p_start - 1] == "\n" else p_start))
+                out.append(pending)
             pending = None
         open_at: Optional[int] = None
         open_char = ""
@@ -135,11 +135,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 if open_at is not None and open_char != '"' and QUOTE_PAIRS.get(open_char) == ch:
                     out.append((open_at, pos))
                     open_at = None
-        if open_at is not None:
-            pending = open_at
-            # keep the quote up to the paragraph end, if the next one continues
-            pending_end = p_end
-            pending = open_at if pending_end > open_at else None
+        if open_at is not None and p_end > open_at:
+            # kept only if the next paragraph opens a quote (a quote that runs on)
+            pending = (open_at, p_end)
     out = [(s, e) for s, e in out if e > s and text[s:e].strip()]
     return sorted(out)
 

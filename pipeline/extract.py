@@ -98,7 +98,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]
         cur = root
         steps = 0
         hit = False
-        while steps < 4:
+        while steps < 5:
             if cur.i in anchors:
                 hit = True
                 break

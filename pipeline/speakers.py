@@ -253,12 +253,20 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     text = doc[start:end].text
     if ent is not None:
         label = _NAME_LABEL[ent.label_]
+        if label != "PERSON" and _titled_person(doc[start:ent.start]):
+            label = "PERSON"  # "Governor Ana Lima" read as a place
         name = clean_name(ent)
         if label == "PERSON":
+            # the NER may leave a first name out ("Governor Ana [Lima]")
+            left = [t.text for t in doc[start:ent.start] if t.pos_ == "PROPN" and t.head.i >= ent.start]
+            if left:
+                name = " ".join(strip_roles(left + name.split()))
             name = table.full_name(name)
         return SpeakerRef(label, text, name, start, end, head.i)
-    if head.pos_ == "PROPN":
-        # a name the NER missed
+    if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
+                                and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
+                                and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
+        # a name the NER missed (the small model tags some names as nouns)
         words = strip_roles([t.text for t in doc[start:end]])
         name = " ".join(words) or head.text
         full = table.full_name(name)
@@ -284,6 +292,18 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     return None
+
+
+def _titled_person(left: Span) -> bool:
+    """A role word followed by a proper name: 'Governor Ana', 'Dr. Hill'."""
+    lex = lexicon()
+    words = [t for t in left if not t.is_punct]
+    return (
+        len(words) >= 1
+        and words[0].lower_ in lex.role_words
+        and words[0].lower_ not in lex.org_nouns
+        and (len(words) == 1 or any(t.pos_ == "PROPN" and t.lower_ not in lex.role_words for t in words[1:]))
+    )
 
 
 def _describe(span: Span) -> str:

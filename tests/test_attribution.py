@@ -1,0 +1,224 @@
+"""Attribution rules: text → expected (speaker name, cue, claim, kind) tuples."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import CueVerbRule, find_quotes
+from pipeline.rules import RuleFileError, parse_jsonl_rules
+
+
+def tuples(claims):
+    return [
+        (c.speaker.name if c.speaker.label != "AUTHOR" else "AUTHOR", c.cue.text if c.cue else None, c.claim.text, c.kind)
+        for c in claims
+    ]
+
+
+def has(claims, speaker, cue, claim_part, kind=None):
+    for sp, cu, cl, k in tuples(claims):
+        if sp == speaker and cu == cue and claim_part in cl and (kind is None or k == kind):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# one case per rule
+
+RULE_CASES = [
+    # indirect speech, ccomp
+    ("Mayor Elena Ruiz said that the fare will rise by 25 cents.", "Elena Ruiz", "said", "the fare will rise by 25 cents", "indirect"),
+    ("The agency told reporters the bridge would reopen in May.", "agency", "told", "the bridge would reopen in May", "indirect"),
+    # participial cue inherits the subject of the verb it hangs on
+    ("On Monday, director Robert Rodriguez gave an update, stating that filming is expected to start soon.",
+     "Robert Rodriguez", "stating", "filming is expected to start soon", "indirect"),
+    # inverted speaker after the content
+    ("The plant will close next year, the company said.", "company", "said", "The plant will close next year", "indirect"),
+    # direct quote, speaker after
+    ("“We will not raise taxes,” Governor Ana Lima said.", "Ana Lima", "said", "We will not raise taxes", "direct"),
+    # direct quote, speaker before, colon
+    ('Coach Dan Okafor said: "We played our worst game of the season."', "Dan Okafor", "said", "We played our worst game of the season", "direct"),
+    # guillemets
+    ("«The vote was rigged from the start,» the senator said.", "senator", "said", "The vote was rigged from the start", "direct"),
+    # according to
+    ("According to the health department, 14 cases were confirmed last week.", "health department", "According to", "14 cases were confirmed last week", "according_to"),
+    # nominal content
+    ("The ministry denied the report on Friday.", "ministry", "denied", "the report", "nominal"),
+    ("Producer James Cameron reconfirmed the existence of the sequel in July.", "James Cameron", "reconfirmed", "the existence of the sequel", "nominal"),
+    # evidential subject with a source
+    ("The agency's report shows that emissions fell by 12 percent.", "agency", "shows", "emissions fell by 12 percent", "indirect"),
+    # promise-type verb with an infinitive complement
+    ("Senator Mark Ellis promised to resign if the bill failed.", "Mark Ellis", "promised", "to resign if the bill failed", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, claim, kind", RULE_CASES, ids=[c[0][:40] for c in RULE_CASES])
+def test_rule(extract, text, speaker, cue, claim, kind):
+    claims = extract(text)
+    assert any(
+        (speaker.lower() in (c.speaker.name or c.speaker.text or "").lower())
+        and (c.cue is not None and c.cue.text == cue)
+        and claim in c.claim.text
+        and c.kind == kind
+        for c in claims
+    ), tuples(claims)
+
+
+AUTHOR_CASES = [
+    ("The sequel may also explore the city in the sky.", "may also explore the city"),
+    ("It appears that the film might not enter production until 2028.", "the film might not enter production"),
+    ("The cast remains uncertain.", "The cast remains uncertain"),
+    ("It is likely that the council will approve the budget.", "the council will approve the budget"),
+]
+
+
+@pytest.mark.parametrize("text, claim", AUTHOR_CASES)
+def test_author_claims_need_an_epistemic_cue(extract, text, claim):
+    claims = extract(text)
+    assert any(c.speaker.label == "AUTHOR" and claim in c.claim.text and c.cue is None for c in claims), tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Tuesday and voted to raise fares.",
+        "Alita awakens in a dystopian world with no memory of her past.",
+        "Shares of the company rose 4 percent in early trading.",
+    ],
+)
+def test_plain_narration_is_not_a_claim(extract, text):
+    assert extract(text) == []
+
+
+# --------------------------------------------------------------------------
+# speakers
+
+
+def test_pronoun_resolves_to_last_person(extract):
+    text = "Lana Condor spoke to fans on Friday. She said the sequel was her top priority."
+    claims = extract(text)
+    [c] = [c for c in claims if c.cue and c.cue.text == "said"]
+    assert (c.speaker.text, c.speaker.name, c.speaker.label) == ("She", "Lana Condor", "PERSON")
+
+
+def test_surname_resolves_to_full_name(extract):
+    text = "Mayor Elena Ruiz opened the meeting. Later, Ruiz said the budget was balanced."
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
+    assert c.speaker.name == "Elena Ruiz"
+    assert c.speaker.text == "Ruiz"
+
+
+def test_role_words_stay_out_of_the_name(extract):
+    [c] = extract("Director Robert Rodriguez said the script is finished.")
+    assert c.speaker.name == "Robert Rodriguez"
+    assert c.speaker.text == "Director Robert Rodriguez"
+
+
+def test_the_company_resolves_to_named_org(extract):
+    text = "Veritas Semiconductor delayed its plant. The company said the delay would last a year."
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
+    assert c.speaker.label == "ORG"
+    assert c.speaker.name == "Veritas Semiconductor"
+
+
+def test_unnamed_source(extract):
+    text = "A person familiar with the plans said the merger would be announced next week."
+    [c] = extract(text)
+    assert c.speaker.label == "UNNAMED"
+    assert "familiar with the plans" in c.speaker.name
+
+
+def test_quote_continuation_keeps_speaker(extract):
+    text = '"We will fight this decision," Ruiz said. "The council has no right to cut the routes."'
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == ["Ruiz", "Ruiz"]
+    assert claims[1].rule == "direct.continuation"
+
+
+def test_mixed_quote(extract):
+    text = 'Ruiz said the plan was "a disaster for working families" and would be reversed.'
+    [c] = extract(text)
+    assert c.kind == "mixed"
+
+
+# --------------------------------------------------------------------------
+# regressions
+
+
+def test_regression_colon_title_cut_content(extract):
+    """'Alita: Battle Angel 2' was cut at the colon by the parse."""
+    [c] = [c for c in extract("Producer James Cameron reconfirmed the existence of Alita: Battle Angel 2 in July 2023.", published="2023-10-10")]
+    assert c.claim.text.endswith("Alita: Battle Angel 2")
+
+
+def test_regression_expletive_it_is_not_a_speaker(extract):
+    """'it's reasonable to assume that X' made 'it' an ORG speaker."""
+    claims = extract("The cast remains uncertain, but it’s reasonable to assume that Rosa Salazar will reprise her role.")
+    [c] = [c for c in claims if "reprise" in c.claim.text]
+    assert c.speaker.label == "AUTHOR"
+
+
+def test_regression_evidential_conjunct_source(extract):
+    """'hints from James Cameron and the film's team': the team was dropped."""
+    claims = extract("Recent hints from James Cameron and the original film’s team suggest that talks are resurfacing.")
+    names = sorted(c.speaker.name for c in claims)
+    assert names == ["James Cameron", "original film’s team"]
+    assert len({(c.claim.start, c.claim.end) for c in claims}) == 1
+
+
+def test_regression_leading_mark_dropped_subject(extract):
+    """'While the release date for X remains uncertain': dropping 'While'
+    dropped the subject hanging on it."""
+    claims = extract("While the release date for the film remains uncertain, the studio confirmed its development.")
+    assert any(c.speaker.label == "AUTHOR" and c.claim.text.startswith("the release date") for c in claims), tuples(claims)
+
+
+def test_said_on_from_date_attached_to_cue(extract):
+    text = "On October 5, 2023, director Robert Rodriguez provided an update, stating that production will start soon."
+    [c] = extract(text, published="2023-10-20")
+    assert c.said_on is not None and c.said_on.value == "2023-10-05"
+
+
+def test_said_on_null_when_not_stated(extract):
+    [c] = extract("Ruiz said the budget was balanced.", published="2023-10-20")
+    assert c.said_on is None
+
+
+def test_offsets_index_the_text(extract):
+    text = "PORTVILLE — Mayor Elena Ruiz said on Tuesday that fares will rise in March 2026.\n\n“It is necessary,” she added."
+    claims = extract(text, published="2025-03-12")
+    assert claims
+    for c in claims:
+        for span in (c.sentence, c.claim, c.cue, c.said_on, *c.dates, *c.entities, *c.certainty.cues):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+        if c.speaker.start is not None:
+            assert text[c.speaker.start:c.speaker.end] == c.speaker.text
+    # the dateline is layout, kept out of claims
+    assert all("PORTVILLE" not in c.claim.text for c in claims)
+
+
+# --------------------------------------------------------------------------
+# quotes
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“Curly,” she said.", ["Curly,"]),
+        ("«Guillemets» here", ["Guillemets"]),
+        ('A stray " mark', []),
+        ("“Unclosed\n\n“Second paragraph.”", ["Unclosed", "Second paragraph."]),
+        ("“Unclosed and never continued.\n\nNext paragraph.", []),
+    ],
+)
+def test_find_quotes(text, expected):
+    assert [text[s:e] for s, e in find_quotes(text)] == expected
+
+
+def test_cue_rule_file_is_validated():
+    with pytest.raises(RuleFileError, match=r"x.jsonl:2: key 'class'"):
+        parse_jsonl_rules('{"lemma": "say", "class": "speech"}\n{"lemma": "tell", "class": "shout"}\n', CueVerbRule, "x.jsonl")
+    with pytest.raises(RuleFileError, match=r"x.jsonl:1: key 'colour'"):
+        parse_jsonl_rules('{"lemma": "say", "class": "speech", "colour": 1}\n', CueVerbRule, "x.jsonl")
