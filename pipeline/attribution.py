@@ -488,9 +488,15 @@ def according_to(ctx: Context) -> list[Attribution]:
         cs, ce = _subtree_range(head)
         acc_s, acc_e = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i, pobj.right_edge.i) + 1
         # the content is the clause minus the "according to X" phrase
-        if acc_s <= cs:
+        before = [t for t in doc[cs:acc_s] if not (t.is_punct or t.is_space)]
+        after = [t for t in doc[acc_e:ce] if not (t.is_punct or t.is_space)]
+        if not before:
             cs = acc_e
-        elif acc_e >= ce:
+        elif not after:
+            ce = acc_s
+        elif len(after) > 2 * len(before):  # "According to X, [content]" after an adverb
+            cs = acc_e
+        elif len(before) > 2 * len(after):
             ce = acc_s
         if ce - cs < 2:
             continue

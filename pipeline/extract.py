@@ -149,7 +149,7 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
         if att.cue_start is not None:
             cspan = doc[att.cue_start:att.cue_end]
             a, b = _shift(cspan.start_char, cspan.end_char, offset)
-            lemma = " ".join(t.lemma_.lower() for t in cspan)
+            lemma = " ".join(t.lemma_.lower() for t in cspan) if att.kind != "according_to" else "according to"
             cue = Cue(text=text[a:b], lemma=lemma, start=a, end=b)
         cs, ce = _shift(att.content_start, att.content_end, offset)
         dates = [

@@ -497,3 +497,35 @@ def format_report(result: dict) -> str:
         f"{s['gold_missing']} matches without a gold source excluded)"
     )
     return "\n".join(lines)
+
+
+def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[Prediction]:
+    """Run claimsift over each document's text and turn its attributed
+    claims into predictions. AUTHOR claims (the writer's own hedged
+    statements) are not attributions in PolNeAR's sense and are left out;
+    claims sharing a cue and a content are one prediction."""
+    from pipeline.extract import process_articles
+    from pipeline.ingest import make_article
+
+    articles = [make_article(d.doc_id, d.text) for d in docs]
+    out: list[Prediction] = []
+    for article, claims in process_articles(nlp, articles, batch_size=batch_size):
+        seen: set[tuple] = set()
+        for c in claims:
+            if c.speaker.label == "AUTHOR":
+                continue
+            key = (c.claim.start, c.claim.end, c.cue.start if c.cue else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Prediction(
+                    doc_id=article.doc_id,
+                    content_start=c.claim.start,
+                    content_end=c.claim.end,
+                    source_start=c.speaker.start,
+                    source_end=c.speaker.end if c.speaker.start is not None else None,
+                    source_text=c.speaker.text,
+                )
+            )
+    return out
