@@ -29,6 +29,7 @@ class SpeakerLexicon(BaseModel):
     plural_pronouns: list[str]
     first_person: list[str]
     org_pronouns: list[str]
+    org_suffixes: list[str]
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,21 @@ class Lexicon:
     plural_pronouns: frozenset
     first_person: frozenset
     org_pronouns: frozenset
+    org_suffixes: frozenset
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = load_json_rules("speakers.json", SpeakerLexicon)
     return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.model_dump().items()})
+
+
+def ent_label(ent: Span) -> str:
+    """The entity label, corrected where the small model calls a company a
+    person ("Skyward Air", "Fairway Markets")."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
+        return "ORG"
+    return ent.label_
 
 
 @dataclass
@@ -117,7 +127,8 @@ def _is_subjectish(token: Token) -> bool:
 def build_name_table(doc: Doc) -> NameTable:
     table = NameTable()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        label = ent_label(ent)
+        if label == "PERSON":
             name = clean_name(ent)
             if not name:
                 continue
@@ -125,7 +136,7 @@ def build_name_table(doc: Doc) -> NameTable:
             if len(parts) >= 2:
                 table.surnames.setdefault(parts[-1].lower(), name)
             table.persons.append((ent.root.i, name, int(_is_subjectish(ent.root))))
-        elif ent.label_ in ("ORG",):
+        elif label == "ORG":
             table.orgs.append((ent.start, clean_name(ent)))
     # resolve later mentions of a surname to the full name
     table.persons = [(i, table.full_name(n), s) for i, n, s in table.persons]
@@ -252,7 +263,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     start, end = mention_bounds(head)
     text = doc[start:end].text
     if ent is not None:
-        label = _NAME_LABEL[ent.label_]
+        label = _NAME_LABEL[ent_label(ent)]
         if label != "PERSON" and _titled_person(doc[start:ent.start]):
             label = "PERSON"  # "Governor Ana Lima" read as a place
         name = clean_name(ent)
