@@ -29,12 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
-from .rules import cached_jsonl
+from .rules import cached_jsonl, load_json_rules
 from .speakers import NameTable, SpeakerRef, evidential_sources, lexicon, resolve
 
 # --------------------------------------------------------------------------
@@ -47,6 +47,7 @@ class CueVerbRule(BaseModel):
     # speech | cognition | evidential | nominal_only
     class_: str = Field(alias="class")
     nominal: bool = False
+    needs: list[str] = Field(default_factory=list)
 
     @field_validator("class_")
     @classmethod
@@ -68,12 +69,32 @@ def cue_verbs() -> dict[str, CueVerbRule]:
     return {r.lemma: r for r in cached_jsonl("cue_verbs.jsonl", CueVerbRule)}
 
 
-# verbs whose infinitive complement is the content ("promised to resign")
-XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "claim", "expect", "hope", "agree", "refuse", "deny", "predict", "plan"}
+class AttributionRules(BaseModel):
+    """models/attribution.json: frames around the cue verbs."""
+
+    model_config = ConfigDict(extra="forbid")
+    # verbs whose infinitive complement is the content ("promised to resign")
+    xcomp_cues: list[str]
+    # infinitives that are not content ("declined to comment")
+    non_content_verbs: list[str]
+    # agentless passives and who the source then is ("is said to": UNNAMED)
+    passive_sources: dict[str, Literal["UNNAMED", "AUTHOR"]]
+    # raising verbs: "X seemed Y", "it appears that Y" (the writer's view)
+    raising_verbs: list[str]
+    # "X reportedly Y": an unnamed source
+    hearsay_adverbs: list[str]
+    # objects that carry no content ("declined to say what")
+    non_content_objects: list[str]
+    # subordinators whose clause is not part of an AUTHOR claim (conditionals are)
+    non_conditional_marks: list[str]
+
+
+@lru_cache(maxsize=1)
+def frames() -> AttributionRules:
+    return load_json_rules("attribution.json", AttributionRules)
+
+
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "xcomp", "acl", "pcomp"}
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
-CLOSERS = {"”", "»", "›"}
-NON_CONDITIONAL_MARKS = {"while", "although", "though", "as", "because", "since", "whereas", "despite", "but"}
 
 
 @dataclass
@@ -100,41 +121,41 @@ class Attribution:
 # quotes
 
 
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»„‹›]")
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›", "``": "''"}
+_TOGGLES = {'"', "''"}  # straight marks, and the newswire's two apostrophes
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted text, interior only (without the marks).
 
-    Pairs straight quotes by alternation and curly quotes / guillemets by
-    their direction, within a paragraph. A quote still open at the end of a
-    paragraph is closed there when the next paragraph opens a quote (a quote
-    running over paragraphs); otherwise the stray mark is ignored.
+    Pairs straight quotes (``"`` and the newswire's ``''``) by alternation
+    and curly quotes, guillemets and ````…''`` by their direction, within a
+    paragraph. A quote still open at the end of a paragraph is closed there
+    when the next paragraph opens a quote (a quote running over paragraphs);
+    otherwise the stray mark is ignored.
     """
     out: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
     pending: Optional[tuple[int, int]] = None  # quote left open by the previous paragraph
     for p_start, p_end in paragraphs:
-        para = text[p_start:p_end]
-        first = para.lstrip()[:1]
+        marks = list(_QUOTE_MARK.finditer(text, p_start, p_end))
         if pending is not None:
-            if first in ('"', "“", "«", "„"):
+            if marks and text[p_start:marks[0].start()].strip() == "" and (marks[0].group() in _OPENERS or marks[0].group() in _TOGGLES):
                 out.append(pending)
             pending = None
         open_at: Optional[int] = None
-        open_char = ""
-        for i, ch in enumerate(para):
-            pos = p_start + i
-            if ch == '"':
-                if open_at is None:
-                    open_at, open_char = pos + 1, '"'
-                elif open_char == '"':
-                    out.append((open_at, pos))
-                    open_at = None
-            elif ch in QUOTE_PAIRS and (ch != "“" or open_char != "„"):
-                if open_at is None:
-                    open_at, open_char = pos + 1, ch
-            elif ch in CLOSERS or (ch == "“" and open_char == "„"):
-                if open_at is not None and open_char != '"' and QUOTE_PAIRS.get(open_char) == ch:
-                    out.append((open_at, pos))
-                    open_at = None
+        open_mark = ""
+        for m in marks:
+            mark = m.group()
+            if open_at is None:
+                if mark in _TOGGLES or mark in _OPENERS:
+                    open_at, open_mark = m.end(), mark
+                continue
+            closes = (mark == open_mark and mark in _TOGGLES) or _OPENERS.get(open_mark) == mark
+            if closes:
+                out.append((open_at, m.start()))
+                open_at = None
         if open_at is not None and p_end > open_at:
             # kept only if the next paragraph opens a quote (a quote that runs on)
             pending = (open_at, p_end)
@@ -143,7 +164,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _trim_chars(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
-    strip = " \t\n,;:-—–" + "\"'“”‘’«»„" + extra
+    strip = " \t\n,;:-—–" + "\"'`“”‘’«»„" + extra
     while start < end and text[start] in strip:
         start += 1
     while end > start and text[end - 1] in strip + ".":
@@ -231,9 +252,9 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         if child.dep_ == "parataxis" and child.i > verb.i and _is_verbal(child):
             return child, "parataxis"
     lemma = verb.lemma_.lower()
-    if lemma in XCOMP_CUES:
+    if lemma in frames().xcomp_cues:
         for child in verb.children:
-            if child.dep_ == "xcomp" and _is_verbal(child):
+            if child.dep_ == "xcomp" and _is_verbal(child) and child.lemma_.lower() not in frames().non_content_verbs:
                 return child, "xcomp"
     return None
 
@@ -406,6 +427,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
+        if rule.needs and not any(c.dep_ in rule.needs for c in tok.children):
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            continue  # agentless passive: passive_attributions
         comp = clausal_complement(tok, rule)
         kind = "indirect"
         if comp is not None:
@@ -419,7 +444,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             rid = f"indirect.{frame}"
         elif rule.nominal:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "them"):
+            if obj is None or obj.lower_ in frames().non_content_objects:
                 continue
             ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te)
@@ -455,15 +480,69 @@ NON_CONTENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP"}
 def _extend_over_object_preps(verb: Token, end: int) -> int:
     """'expressed her interest | in returning' where the parser hung the
     prepositional phrase on the verb: take it into the nominal content,
-    unless it names a date, a place or an addressee."""
+    unless it names a date, a place or an addressee. Object predicates and
+    infinitives ("called X a liar", "urged voters to stay") come along."""
     for child in verb.rights:
-        if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS:
+        if child.left_edge.i > end + 1 or child.left_edge.i < end:
+            continue
+        if child.dep_ in ("oprd", "xcomp") and child.left_edge.i in (end, end + 1):
+            end = child.right_edge.i + 1
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:
             continue
         pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None or pobj.ent_type_ in NON_CONTENT_ENTS:
             continue
         end = child.right_edge.i + 1
     return end
+
+
+def passive_attributions(ctx: Context) -> list[Attribution]:
+    """Agentless passives and raising: "X is expected to Y", "X is said to
+    Y", "it was announced that Y", "X seemed Y", "X reportedly Y". The source
+    is unnamed ("is said to", "reportedly") or the writer ("is expected to",
+    "seemed"); the cue lowers the certainty."""
+    doc = ctx.doc
+    out: list[Attribution] = []
+    for tok in doc:
+        if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+            continue
+        lemma = tok.lemma_.lower()
+        label: Optional[str] = None
+        rng: Optional[tuple[int, int]] = None
+        rid = ""
+        rules = frames()
+        if lemma in rules.passive_sources and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if comp is None:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if comp.dep_ == "ccomp" or subj is None or subj.lower_ == "it":
+                rng = _subtree_range(comp)
+            else:  # "X is expected to Y": the content is X … Y
+                rng = (subj.left_edge.i, comp.right_edge.i + 1)
+            label, rid = rules.passive_sources[lemma], "passive.agentless"
+        elif lemma in rules.raising_verbs and tok.pos_ in ("VERB", "AUX"):
+            comp = _expletive_complement(tok)
+            if comp is not None:
+                rng = _subtree_range(comp)
+            elif any(c.dep_ in ("xcomp", "acomp", "attr", "oprd") for c in tok.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+            ):
+                rng = clause_range(tok, tok)
+            else:
+                continue
+            label, rid = "AUTHOR", "raising.seem"
+        elif tok.lower_ in rules.hearsay_adverbs and tok.dep_ == "advmod" and _is_verbal(tok.head):
+            rng = clause_range(tok.head, tok)
+            label, rid = "UNNAMED", "passive.hearsay"
+        if rng is None or label is None:
+            continue
+        speakers = [] if label == "AUTHOR" else [SpeakerRef("UNNAMED")]
+        made = _make(ctx, rid.split(".")[0], rid, speakers, rng, (tok.i, tok.i + 1), tok.i, [tok.i])
+        out.extend(made)
+    return out
 
 
 def according_to(ctx: Context) -> list[Attribution]:
@@ -626,7 +705,7 @@ def clause_range(head: Token, keep: Token) -> tuple[int, int]:
             drop = True
         elif child.dep_ in ("advcl", "parataxis"):
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-            if child.dep_ == "parataxis" or marks & NON_CONDITIONAL_MARKS or not marks and child.tag_ in ("VBG", "VBN"):
+            if child.dep_ == "parataxis" or marks & set(frames().non_conditional_marks) or not marks and child.tag_ in ("VBG", "VBN"):
                 drop = True
         elif child.dep_ == "mark" and child.i == start:
             start = child.i + 1  # the subordinator only, not what hangs on it
@@ -704,8 +783,12 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
 def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:
     """All attributions of a parsed doc, in text order."""
     ctx = Context(doc=doc, table=table, quotes=find_quotes(doc.text), skip=list(skip))
+    doc = ctx.doc
     atts = verb_attributions(ctx)
     atts += according_to(ctx)
+    contents = [(a.content_start, a.content_end) for a in atts]
+    # a passive or raising cue inside someone's content is part of that claim
+    atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
     atts = _dedupe(atts)
     atts += quote_attributions(ctx, atts)
     atts += author_attributions(ctx, atts, epistemic_cues)

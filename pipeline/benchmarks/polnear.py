@@ -510,22 +510,46 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
     articles = [make_article(d.doc_id, d.text) for d in docs]
     out: list[Prediction] = []
     for article, claims in process_articles(nlp, articles, batch_size=batch_size):
-        seen: set[tuple] = set()
-        for c in claims:
-            if c.speaker.label == "AUTHOR":
-                continue
-            key = (c.claim.start, c.claim.end, c.cue.start if c.cue else None)
-            if key in seen:
-                continue
-            seen.add(key)
+        for start, end, c in merge_quote_runs(claims):
             out.append(
                 Prediction(
                     doc_id=article.doc_id,
-                    content_start=c.claim.start,
-                    content_end=c.claim.end,
+                    content_start=start,
+                    content_end=end,
                     source_start=c.speaker.start,
                     source_end=c.speaker.end if c.speaker.start is not None else None,
                     source_text=c.speaker.text,
                 )
             )
     return out
+
+
+def merge_quote_runs(claims) -> list[tuple[int, int, object]]:
+    """PolNeAR annotates one content per attribution: ``"Q1," X said. "Q2."``
+    is one content from Q1 to Q2 (the cue inside it). claimsift writes one
+    claim per quoted sentence; here consecutive direct claims with the same
+    cue and speaker become one extent. AUTHOR claims without a cue (the
+    writer's own hedges) and repeated (content, cue) pairs are left out."""
+    runs: list[list] = []
+    seen: set[tuple] = set()
+    for c in sorted(claims, key=lambda c: (c.claim.start, c.claim.end)):
+        if c.speaker.label == "AUTHOR" and c.cue is None:
+            continue
+        key = (c.claim.start, c.claim.end, c.cue.start if c.cue else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and c.kind == "direct"
+            and last.kind == "direct"
+            and c.cue is not None
+            and last.cue is not None
+            and c.cue.start == last.cue.start
+            and c.speaker.start == last.speaker.start
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [(min(c.claim.start for c in run), max(c.claim.end for c in run), run[0]) for run in runs]
