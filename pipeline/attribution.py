@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .speakers import NameTable, SpeakerRef, evidential_sources, lexicon, resolve
+from .speakers import NameTable, SpeakerRef, _is_subjectish, evidential_sources, lexicon, resolve
 
 # --------------------------------------------------------------------------
 # rule data
@@ -446,6 +446,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None or obj.lower_ in frames().non_content_objects:
                 continue
+            if rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
+                    and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+                continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
             ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te)
             kind, rid = "nominal", "nominal.dobj"
@@ -664,8 +667,15 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
     if span is None:
         return False
     for ent in span.ents:
-        if ent.label_ == "PERSON" and prev.speaker.name and ent.text not in (prev.speaker.name or ""):
+        if ent.label_ != "PERSON" or ent.text in (prev.speaker.name or ""):
+            continue
+        if _is_subjectish(ent.root):  # a new person acts or speaks in between
             return True
+    for tok in span:
+        if cue_entry(tok) is not None and tok.i not in (prev.cue_token,):
+            subj, _ = subject_of(tok)
+            if subj is not None and subj.i != prev.speaker.head:
+                return True
     return False
 
 
