@@ -367,6 +367,14 @@ def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVer
     return refs
 
 
+def described_source(head: Token) -> SpeakerRef:
+    """A source the lexicons do not know, named by its noun phrase."""
+    from .speakers import _describe, mention_bounds
+
+    s, e = mention_bounds(head)
+    return SpeakerRef("UNNAMED", head.doc[s:e].text, _describe(head.doc[s:e]), s, e, head.i)
+
+
 def _author(ctx: Context) -> SpeakerRef:
     return SpeakerRef("AUTHOR")
 
@@ -441,7 +449,21 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     ts = tok.i + 1
                 else:
                     te = tok.i
+            te = _cut_conjoined_cues(head, te)
             rid = f"indirect.{frame}"
+        elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_verbal(tok.head) \
+                and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
+            head = tok.head
+            ts, te = _subtree_range(head)
+            if tok.dep_ == "conj" or head.i < tok.i:
+                te = min(te, tok.left_edge.i)
+                for child in tok.children:  # "…, said X" where X hangs on the cue
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                        te = min(te, child.left_edge.i)
+            if te - ts < 3:
+                continue
+            rid = "indirect.parenthetical"
         elif rule.nominal:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None or obj.lower_ in frames().non_content_objects:
@@ -461,6 +483,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 speakers = []  # inanimate subject: the writer's inference
             elif subj.pos_ == "PRON" and subj.lower_ == "it":
                 speakers = []
+            elif rule.class_ == "speech" and subj.pos_ in ("NOUN", "PROPN", "NUM"):
+                speakers = [described_source(subj)]  # "the slate card said", "43 said"
             else:
                 continue
         if subj is None and rule.class_ == "cognition" and tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
@@ -474,6 +498,19 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 cue_range = (tok.i, tok.i + 2)
         out.extend(_make(ctx, kind, rid, speakers, (ts, te), cue_range, tok.i, anchors))
     return out
+
+
+def _cut_conjoined_cues(head: Token, end: int) -> int:
+    """'said the party was not in crisis, and urged calm': a cue verb
+    conjoined to the content is its own attribution, not content."""
+    for child in head.rights:
+        if child.dep_ == "conj" and cue_entry(child) is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            cut = child.left_edge.i
+            for c in head.rights:
+                if c.dep_ == "cc" and c.i < child.i:
+                    cut = min(cut, c.i)
+            return min(end, cut)
+    return end
 
 
 OBJECT_PREPS = {"in", "of", "about", "for", "to", "on", "over", "with", "against", "into"}
@@ -643,6 +680,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN"), None)
                 if obj is not None:
                     speakers = _speakers_for(ctx, obj, None)
+            if not speakers and subj is not None and subj.pos_ in ("NOUN", "PROPN", "NUM"):
+                speakers = [described_source(subj)]  # "…," said the 46-year-old
             if speakers:
                 ts, te = q_span.start, q_span.end
                 out.extend(_make(ctx, "direct", "direct.quote", speakers, (ts, te), (tok.i, tok.i + 1), tok.i, [t.i for t in chain]))
@@ -671,7 +710,13 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
             continue
         if _is_subjectish(ent.root):  # a new person acts or speaks in between
             return True
+    own = set()
+    if prev.speaker.head is not None:
+        h = doc[prev.speaker.head]
+        own = set(range(h.left_edge.i, h.right_edge.i + 1))
     for tok in span:
+        if tok.i in own:
+            continue  # "said X, who had endorsed Y": part of the speaker's description
         if cue_entry(tok) is not None and tok.i not in (prev.cue_token,):
             subj, _ = subject_of(tok)
             if subj is not None and subj.i != prev.speaker.head:
