@@ -564,11 +564,13 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
                 rng = (subj.left_edge.i, comp.right_edge.i + 1)
             label, rid = rules.passive_sources[lemma], "passive.agentless"
         elif lemma in rules.raising_verbs and tok.pos_ in ("VERB", "AUX"):
-            comp = _expletive_complement(tok)
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            comp = _expletive_complement(tok) if subj is None or subj.lower_ == "it" else None
             if comp is not None:
                 rng = _subtree_range(comp)
-            elif any(c.dep_ in ("xcomp", "acomp", "attr", "oprd") for c in tok.children) and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+            elif subj is not None and any(
+                c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+                for c in tok.children
             ):
                 rng = clause_range(tok, tok)
             else:
@@ -606,6 +608,11 @@ def according_to(ctx: Context) -> list[Attribution]:
             head = head.head
         cs, ce = _subtree_range(head)
         acc_s, acc_e = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i, pobj.right_edge.i) + 1
+        sent = tok.sent
+        if not [t for t in doc[acc_e:sent.end] if not (t.is_punct or t.is_space)]:
+            cs = sent.start  # "…, according to X." speaks for the whole sentence
+        elif not [t for t in doc[sent.start:acc_s] if not (t.is_punct or t.is_space)]:
+            ce = sent.end  # "According to X, …"
         # the content is the clause minus the "according to X" phrase
         before = [t for t in doc[cs:acc_s] if not (t.is_punct or t.is_space)]
         after = [t for t in doc[acc_e:ce] if not (t.is_punct or t.is_space)]

@@ -49,7 +49,50 @@ RULE_CASES = [
     ("The agency's report shows that emissions fell by 12 percent.", "agency", "shows", "emissions fell by 12 percent", "indirect"),
     # promise-type verb with an infinitive complement
     ("Senator Mark Ellis promised to resign if the bill failed.", "Mark Ellis", "promised", "to resign if the bill failed", "indirect"),
+    # parenthetical cue in the middle, and trailing cue after a conjunct
+    ("The plan, Ruiz said, would cut bus routes in half.", "Ruiz", "said", "The plan, Ruiz said, would cut bus routes", "indirect"),
+    # newswire quote marks
+    ("''We are not finished,'' said Mayor Elena Ruiz.", "Elena Ruiz", "said", "We are not finished", "direct"),
+    # object predicate: "called X Y"
+    ("Clinton called the proposal a dangerous gamble.", "Clinton", "called", "the proposal a dangerous gamble", "nominal"),
+    # unknown subject of a speech verb: kept as a described source
+    ("The printed slate card said delegates should back the governor.", "slate card", "said", "delegates should back the governor", "indirect"),
 ]
+
+
+SOURCELESS_CASES = [
+    # agentless passives and raising: (text, label, cue, claim part, level)
+    ("The bridge is expected to reopen in May.", "AUTHOR", "expected", "The bridge is expected to reopen in May", "probable"),
+    ("The senator is said to be weighing a run for governor.", "UNNAMED", "said", "be weighing a run for governor", None),
+    ("The company reportedly plans to cut 200 jobs.", "UNNAMED", "reportedly", "plans to cut 200 jobs", None),
+    ("Cruz seemed lost during the debate.", "AUTHOR", "seemed", "Cruz seemed lost during the debate", None),
+]
+
+
+@pytest.mark.parametrize("text, label, cue, claim, level", SOURCELESS_CASES, ids=[c[0][:30] for c in SOURCELESS_CASES])
+def test_agentless_passive_and_raising(extract, text, label, cue, claim, level):
+    claims = extract(text)
+    hits = [c for c in claims if c.cue is not None and c.cue.text == cue and claim in c.claim.text]
+    assert hits, tuples(claims)
+    assert hits[0].speaker.label == label and hits[0].speaker.start is None
+    if level is not None:
+        assert hits[0].certainty.level == level
+
+
+def test_regression_passive_inside_reported_content_is_not_a_second_claim(extract):
+    """'stating that production is expected to commence' gave a second,
+    nested AUTHOR claim for 'expected'."""
+    claims = extract("Director Robert Rodriguez gave an update, stating that production is expected to commence soon.")
+    assert [c.speaker.name for c in claims] == ["Robert Rodriguez"]
+
+
+def test_regression_speaker_description_does_not_stop_quote_continuation(extract):
+    """'said Tom Rath, a leader who had endorsed Kasich': the cue in the
+    speaker's own relative clause ended the quote run."""
+    text = '"This is a long play," said Tom Rath, a party leader who had endorsed Kasich. "It will take three months."'
+    claims = extract(text)
+    assert [c.speaker.name for c in claims if c.kind == "direct"] == ["Tom Rath", "Tom Rath"]
+
 
 
 @pytest.mark.parametrize("text, speaker, cue, claim, kind", RULE_CASES, ids=[c[0][:40] for c in RULE_CASES])
