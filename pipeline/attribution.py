@@ -48,6 +48,7 @@ class CueVerbRule(BaseModel):
     class_: str = Field(alias="class")
     nominal: bool = False
     needs: list[str] = Field(default_factory=list)
+    prep: list[str] = Field(default_factory=list)
 
     @field_validator("class_")
     @classmethod
@@ -237,7 +238,12 @@ def cue_entry(token: Token) -> Optional[CueVerbRule]:
                 return table[phrase]
     if token.lower_ in ("said", "says"):
         lemma = "say"
-    return table.get(lemma)
+    rule = table.get(lemma)
+    if rule is None and token.lower_.endswith("ing") and len(token.lower_) > 5:
+        # the lemmatizer errs on some participles ("hoping" → "hop")
+        stem = token.lower_[:-3]
+        rule = table.get(stem + "e") or table.get(stem)
+    return rule
 
 
 def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, str]]:
@@ -466,6 +472,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             rid = "indirect.parenthetical"
         elif rule.nominal:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None and rule.prep:
+                # "talked about X", "pointed to X": the prepositional object
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if obj is None or obj.lower_ in frames().non_content_objects:
                 continue
             if rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
