@@ -502,6 +502,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if rule.class_ == "evidential" and subj is not None and speakers and speakers[0].label == "UNNAMED" and speakers[0].text and speakers[0].text.lower() in ("it", "this", "that"):
             speakers = []
         anchors = [t.i for t in chain]
+        # "reported a profit on Wednesday and said …, but warned …": verbs
+        # coordinated with the cue share its date
+        cur = tok
+        while cur.dep_ == "conj" and cur.head is not cur and _is_verbal(cur.head):
+            cur = cur.head
+            anchors.append(cur.i)
         cue_range = (tok.i, tok.i + 1)
         for child in tok.children:
             if child.dep_ == "prt" and child.i == tok.i + 1:

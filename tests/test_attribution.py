@@ -266,3 +266,33 @@ def test_cue_rule_file_is_validated():
         parse_jsonl_rules('{"lemma": "say", "class": "speech"}\n{"lemma": "tell", "class": "shout"}\n', CueVerbRule, "x.jsonl")
     with pytest.raises(RuleFileError, match=r"x.jsonl:1: key 'colour'"):
         parse_jsonl_rules('{"lemma": "say", "class": "speech", "colour": 1}\n', CueVerbRule, "x.jsonl")
+
+
+def test_regression_said_on_prefers_the_date_attached_to_the_cue(extract):
+    """'Ruiz, who had pushed for it since January, said on Tuesday' took January."""
+    text = "Mayor Elena Ruiz, who had pushed for the change since January, said on Tuesday that the fare would rise."
+    [c] = [c for c in extract(text, published="2025-03-12") if c.cue and c.cue.text == "said"]
+    assert c.said_on.value == "2025-03-11"
+
+
+def test_regression_said_on_not_from_a_noun_modifier(extract):
+    """'reported a third-quarter profit on Wednesday … warned that' took the quarter."""
+    text = ("Skyward Air reported a record third-quarter profit on Wednesday and said it expects to add routes, "
+            "but the airline warned that fuel prices could squeeze margins.")
+    claims = extract(text, published="2025-10-23")
+    [w] = [c for c in claims if c.cue and c.cue.text == "warned"]
+    assert w.said_on is not None and w.said_on.value == "2025-10-22"
+
+
+def test_said_on_carries_to_the_same_speakers_next_quote(extract):
+    text = 'Vogel did not deny the report when reached by phone on Tuesday. "We talk to a lot of people," she said.'
+    claims = extract(text, published="2025-01-30")
+    [q] = [c for c in claims if c.kind == "direct"]
+    assert q.said_on is not None and q.said_on.value == "2025-01-28"
+
+
+def test_said_on_not_a_century(extract):
+    """'the resurgence of 20th Century' (a studio) gave said_on '19'."""
+    text = "Her optimism is bolstered by the resurgence of 20th Century, indicating that the studio may greenlight the film."
+    for c in extract(text, published="2023-10-10"):
+        assert c.said_on is None
