@@ -242,6 +242,16 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         text = head.text
         if lower in lex.person_pronouns:
             prev = _previous_person(doc, head.i, table)
+            # a person the NER missed but who spoke just before ("Vogel said …")
+            spoke = [r for r in (last_speakers or []) if r.label == "PERSON" and r.head is not None and r.head < head.i and r.name]
+            if spoke and (prev is None or spoke[-1].head > prev[0]):
+                prev = (spoke[-1].head, spoke[-1].name)
+            if prev is None and last_speakers:
+                # no person at all: a one-word "organization" that spoke just
+                # before is a surname the NER mislabelled ("Vogel")
+                r = last_speakers[-1]
+                if r.name and len(r.name.split()) == 1 and r.label in ("ORG", "GPE") and r.head is not None and r.head < head.i:
+                    prev = (r.head, r.name)
             if prev is None:
                 return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
             return SpeakerRef("PERSON", text, prev[1], head.i, head.i + 1, head.i)
@@ -281,7 +291,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         words = strip_roles([t.text for t in doc[start:end]])
         name = " ".join(words) or head.text
         full = table.full_name(name)
-        label = "PERSON" if full != name or name.split()[-1].lower() in table.surnames else "ORG"
+        # a known surname, or one capitalized word (most often a surname), is a person
+        label = "PERSON" if full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1 else "ORG"
         return SpeakerRef(label, text, full, start, end, head.i)
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
