@@ -128,6 +128,8 @@ def build_name_table(doc: Doc) -> NameTable:
     table = NameTable()
     for ent in doc.ents:
         label = ent_label(ent)
+        if label == "PERSON" and (any(t.like_num or t.is_space for t in ent) or "\n" in ent.text):
+            continue  # "Angel 2" (a title), names cut across lines: not people
         if label == "PERSON":
             name = clean_name(ent)
             if not name:
@@ -179,29 +181,42 @@ def _unnamed_description(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6) -> Optional[tuple[int, str]]:
-    """The last person mentioned before token ``before``: in the nearest
-    sentence that names one, prefer a subject, else the last mention."""
-    cand = [(i, n, s) for i, n, s in table.persons if i < before]
+def _salience(tok: Token, spoke: bool) -> int:
+    """How likely a mention is the one a later he/she refers to: someone who
+    spoke, then the subject of the main clause, then any subject."""
+    if spoke:
+        return 3
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+        t = t.head
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return 2 if t.head.dep_ == "ROOT" else 1
+    return 0
+
+
+def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6,
+                     speakers: Optional[list[SpeakerRef]] = None) -> Optional[tuple[int, str]]:
+    """The person a he/she at token ``before`` most likely refers to: in the
+    nearest sentence that names a person (this one, left of the pronoun,
+    first), the most salient mention (see :func:`_salience`), the last one
+    among equals. People who spoke (``speakers``) count even when the NER
+    missed them."""
+    cand: list[tuple[int, str, bool]] = [(i, n, False) for i, n, _ in table.persons if i < before]
+    for r in speakers or []:
+        if r.label == "PERSON" and r.head is not None and r.head < before and r.name:
+            cand.append((r.head, r.name, True))
     if not cand:
         return None
-    sent_of = {}
-    cur_sent = doc[before].sent.start if before < len(doc) else len(doc)
-    by_sent: dict[int, list[tuple[int, str, int]]] = {}
-    for i, n, s in cand:
-        st = doc[i].sent.start
-        sent_of[i] = st
-        by_sent.setdefault(st, []).append((i, n, s))
-    starts = sorted(by_sent, reverse=True)
-    seen_sents = 0
-    for st in starts:
-        seen_sents += 1
-        if seen_sents > max_sents and st != cur_sent:
+    by_sent: dict[int, list[tuple[int, str, bool]]] = {}
+    for i, n, spoke in cand:
+        by_sent.setdefault(doc[i].sent.start, []).append((i, n, spoke))
+    for k, st in enumerate(sorted(by_sent, reverse=True)):
+        if k >= max_sents:
             break
         group = by_sent[st]
-        subj = [g for g in group if g[2]]
-        pick = (subj or group)[-1]
-        return pick[0], pick[1]
+        spoke_heads = {i for i, _, sp in group if sp}
+        best = max(group, key=lambda g: (_salience(doc[g[0]], g[0] in spoke_heads), g[0]))
+        return best[0], best[1]
     return None
 
 
@@ -241,11 +256,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if head.pos_ == "PRON" or lower in lex.person_pronouns | lex.plural_pronouns | lex.first_person:
         text = head.text
         if lower in lex.person_pronouns:
-            prev = _previous_person(doc, head.i, table)
-            # a person the NER missed but who spoke just before ("Vogel said …")
-            spoke = [r for r in (last_speakers or []) if r.label == "PERSON" and r.head is not None and r.head < head.i and r.name]
-            if spoke and (prev is None or spoke[-1].head > prev[0]):
-                prev = (spoke[-1].head, spoke[-1].name)
+            prev = _previous_person(doc, head.i, table, speakers=last_speakers)
             if prev is None and last_speakers:
                 # no person at all: a one-word "organization" that spoke just
                 # before is a surname the NER mislabelled ("Vogel")

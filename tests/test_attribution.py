@@ -296,3 +296,19 @@ def test_said_on_not_a_century(extract):
     text = "Her optimism is bolstered by the resurgence of 20th Century, indicating that the studio may greenlight the film."
     for c in extract(text, published="2023-10-10"):
         assert c.said_on is None
+
+
+def test_regression_pronoun_prefers_who_spoke_over_later_subject(extract):
+    """'Osei told jurors that records show Boyle paid … She argued …' gave Boyle."""
+    text = ("Prosecutor Rachel Osei told jurors that bank records show Curtis Boyle paid for the remodel. "
+            "She argued that the payment was a reward.")
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "argued"]
+    assert c.speaker.name == "Rachel Osei"
+
+
+def test_regression_title_with_number_is_not_a_person(extract):
+    """'Battle Angel 2' (a film) was taken for the person 'she' refers to."""
+    text = ("The cast of Alita: Battle Angel 2 remains uncertain, but Rosa Salazar will return, "
+            "as she has expressed her commitment to the sequel.")
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "expressed"]
+    assert c.speaker.name == "Rosa Salazar"
