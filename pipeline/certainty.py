@@ -1,0 +1,852 @@
+"""Certainty of claims: scoped epistemic cues -> FactBank level x polarity.
+
+The cue words live in ``models/certainty_cues.jsonl`` (validated through
+:mod:`pipeline.rules`); this module holds the algorithms, as plain functions
+over spaCy ``Doc``/``Span`` objects:
+
+* :func:`find_cues` -- every cue match in a doc or span (longest match wins).
+* :func:`assess` -- the :class:`~pipeline.models.Certainty` of a claim's
+  content, attributed through an optional cue verb.
+* :func:`epistemic_cues` -- hedge/booster/unknown cues in a token range.
+* :func:`factuality_of_token` -- a -3..+3 score for the event headed by one
+  token (used by the factuality benchmark).
+
+Scoping follows ConText (Chapman et al.; medspaCy ``context``): a cue
+modifies what lies in its direction, up to ``max_scope`` tokens, and stops at
+terminators ("but", ";", "however" ...). On top of that window the cue must
+govern the target syntactically: a cue attaches to the clause it modifies
+(its *anchor*: a modal or a negation climbs to its verb, "likely" to its
+copula) and reaches only that clause's subtree, never across a relative
+clause, an adverbial clause, a parataxis or a conjunct clause with its own
+subject. A hedge in another clause of the same sentence does not touch the
+claim. Negation is narrower still: it reaches embedded clauses (xcomp) but
+not nominal arguments ("did not return calls") nor the content of a plain
+verb ("did not say when X happened"), except below neg-raising predicates
+("does not think X" = PR- X). A negation attached to a cue word changes that
+cue instead of the polarity ("not confirmed" -> unknown, "did not deny" ->
+no denial).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Literal, Optional, Sequence, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.models import Certainty, CertaintyCue, factuality_value
+from pipeline.rules import RuleFileError, load_jsonl_rules
+
+CUE_FILE = "certainty_cues.jsonl"
+
+Category = Literal[
+    "booster",
+    "probable",
+    "possible",
+    "unknown",
+    "negation",
+    "pseudo",
+    "terminate",
+    "conditional",
+]
+
+# Level categories, from strongest to weakest.
+LEVEL_OF = {"booster": "certain", "probable": "probable", "possible": "possible", "unknown": "unknown"}
+_RANK = {"certain": 0, "probable": 1, "possible": 2, "unknown": 3}
+EPISTEMIC = frozenset({"booster", "probable", "possible", "unknown"})
+
+# Token attributes that need a tagger/lemmatizer/parser in a Matcher pattern.
+_ANNOTATED_ATTRS = {"LEMMA", "POS", "TAG", "DEP", "MORPH"}
+_PATTERN_KEYS = {
+    "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "MORPH", "SHAPE",
+    "IS_ALPHA", "IS_PUNCT", "IS_DIGIT", "IS_SPACE", "LIKE_NUM", "LENGTH", "OP",
+}
+
+
+_VOCAB = None
+
+
+def _check_vocab():
+    global _VOCAB
+    if _VOCAB is None:
+        from spacy.vocab import Vocab
+
+        _VOCAB = Vocab()
+    return _VOCAB
+
+
+class CueRule(BaseModel):
+    """One line of ``certainty_cues.jsonl``.
+
+    ``literal`` is a lowercase phrase (tokenized like the text; with
+    ``lemma: true`` its words are matched against lemmas); ``pattern`` a
+    spaCy Matcher token pattern. ``pos``/``dep`` restrict the match's first
+    token (skipped when the doc has no such annotation). ``target`` says what
+    the cue modifies: ``clause`` -- the clause it attaches to (modals,
+    negation, "likely"); ``complement`` -- only what the word embeds, not the
+    word's own event ("deny", "suggest", "without"); ``argument`` -- the
+    event nouns it takes as object or passive subject ("the flight *was
+    delayed*", "the *cancelled* deal"). ``polarity: negative`` makes a level cue also negate ("unlikely" = PR-). ``epistemic: false``
+    keeps a cue (intention verbs) out of :func:`epistemic_cues` and out of a
+    claim whose head it is.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    literal: Optional[str] = None
+    pattern: Optional[list[dict[str, Any]]] = None
+    category: Category
+    direction: Literal["forward", "backward", "both"] = "forward"
+    max_scope: Optional[int] = Field(default=None, ge=1)
+    lemma: bool = False
+    pos: Optional[list[str]] = None
+    dep: Optional[list[str]] = None
+    polarity: Optional[Literal["negative"]] = None
+    target: Literal["clause", "complement", "argument"] = "clause"
+    epistemic: bool = True
+    comment: Optional[str] = None
+
+    @field_validator("literal")
+    @classmethod
+    def _literal_ok(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            if not value.strip():
+                raise ValueError("empty phrase")
+            if value != value.lower():
+                raise ValueError("must be lowercase")
+        return value
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_ok(cls, value: Optional[list[dict[str, Any]]]) -> Optional[list[dict[str, Any]]]:
+        if value is None:
+            return value
+        if not value:
+            raise ValueError("empty pattern")
+        for tok in value:
+            bad = set(tok) - _PATTERN_KEYS
+            if bad:
+                raise ValueError(f"unknown token attribute(s) {sorted(bad)}")
+        try:  # spaCy's own pattern schema: a bad value fails here, with its line
+            Matcher(_check_vocab(), validate=True).add("check", [value])
+        except Exception as exc:  # noqa: BLE001 - spaCy raises several types
+            raise ValueError(f"not a valid spaCy Matcher pattern: {exc}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> "CueRule":
+        if (self.literal is None) == (self.pattern is None):
+            raise ValueError("give exactly one of 'literal' or 'pattern'")
+        return self
+
+    @property
+    def needs_annotation(self) -> bool:
+        if self.lemma:
+            return True
+        return any(set(t) & _ANNOTATED_ATTRS for t in self.pattern or ())
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in a doc; ``start``/``end`` are token indices in the doc."""
+
+    start: int
+    end: int
+    category: str
+    rule_id: str
+    direction: str
+    max_scope: int | None
+
+
+# ---------------------------------------------------------------- rules
+
+
+def load_cue_rules(path: Path | None = None) -> list[CueRule]:
+    """Load and validate the cue rules (``models/certainty_cues.jsonl``)."""
+    rules = load_jsonl_rules(CUE_FILE, CueRule, path)
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RuleFileError(f"{path or CUE_FILE}: duplicate rule id '{r.id}'")
+        seen.add(r.id)
+    return rules
+
+
+_LOCK = threading.Lock()
+_RULES: dict[str, CueRule] | None = None
+# id(vocab) -> (vocab, plain matcher, annotated matcher); the vocab is kept
+# so the id cannot be reused while cached.
+_MATCHERS: dict[int, tuple[Any, Matcher, Matcher]] = {}
+_TOKENIZER = None
+
+
+def _rules() -> dict[str, CueRule]:
+    global _RULES
+    if _RULES is None:
+        with _LOCK:
+            if _RULES is None:
+                _RULES = {r.id: r for r in load_cue_rules()}
+    return _RULES
+
+
+def _literal_words(literal: str) -> list[str]:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import spacy
+
+        _TOKENIZER = spacy.blank("en").tokenizer
+    return [t.text for t in _TOKENIZER(literal) if not t.is_space]
+
+
+def _token_patterns(rule: CueRule) -> list[dict[str, Any]]:
+    if rule.pattern is not None:
+        return rule.pattern
+    key = "LEMMA" if rule.lemma else "LOWER"
+    return [{key: w} for w in _literal_words(rule.literal or "")]
+
+
+def _matchers(vocab) -> tuple[Matcher, Matcher]:
+    entry = _MATCHERS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        plain, annotated = Matcher(vocab), Matcher(vocab)
+        for rule in _rules().values():
+            (annotated if rule.needs_annotation else plain).add(rule.id, [_token_patterns(rule)])
+        entry = (vocab, plain, annotated)
+        with _LOCK:
+            _MATCHERS[id(vocab)] = entry
+    return entry[1], entry[2]
+
+
+def reset_cache() -> None:
+    """Forget the loaded rules and matchers (after editing the rule file)."""
+    global _RULES
+    with _LOCK:
+        _RULES = None
+        _MATCHERS.clear()
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _has(doc: Doc, attr: str) -> bool:
+    return doc.has_annotation(attr)
+
+
+def find_cues(doc_or_span: Union[Doc, Span]) -> list[CueMatch]:
+    """All cue matches in a doc or span, token indices in the doc.
+
+    Overlapping matches are resolved ConText-style: the longest wins ("not
+    only" is a pseudo cue, not a negation; "not likely" beats "not" and
+    "likely"), ties go to the earlier match.
+    """
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    offset = doc_or_span.start if isinstance(doc_or_span, Span) else 0
+    if len(doc_or_span) == 0:
+        return []
+    plain, annotated = _matchers(doc.vocab)
+    rules = _rules()
+    raw = list(plain(doc_or_span))
+    if _has(doc, "LEMMA") and _has(doc, "POS"):
+        try:
+            raw += annotated(doc_or_span)
+        except ValueError:  # partial annotation
+            pass
+    has_pos, has_dep = _has(doc, "POS"), _has(doc, "DEP")
+    found: list[tuple[int, int, CueRule]] = []
+    for match_id, s, e in raw:
+        rule = rules[doc.vocab.strings[match_id]]
+        s, e = s + offset, e + offset
+        first = doc[s]
+        if rule.pos and has_pos and first.pos_ not in rule.pos:
+            continue
+        if rule.dep and has_dep and first.dep_ not in rule.dep:
+            continue
+        found.append((s, e, rule))
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    out: list[CueMatch] = []
+    for s, e, rule in found:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        out.append(CueMatch(s, e, rule.category, rule.id, rule.direction, rule.max_scope))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _rule(cue: CueMatch) -> CueRule:
+    return _rules()[cue.rule_id]
+
+
+# ---------------------------------------------------------------- scope
+
+# Dependents that attach to the clause they modify: climb to their head.
+_CLIMB = {"aux", "auxpass", "neg", "advmod", "mark", "prt", "det", "predet",
+          "npadvmod", "acomp", "quantmod", "preconj", "expl", "intj"}
+# A negator on a subject negates its clause ("no one was hurt", "nothing
+# changed"); an object's "no" stays on the noun ("had no qualms").
+_CLIMB_NOMINAL = {"nsubj", "nsubjpass"}
+# Relations a cue's scope does not cross.
+_BLOCK = {"relcl", "parataxis", "advcl", "appos", "acl", "list", "dep"}
+# Relations along which negation reaches an embedded event; through a
+# "ccomp" only below neg-raising predicates ("I don't think X" = PR- X).
+_NEG_CLAUSAL = {"xcomp", "acomp", "pcomp"}
+_NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
+                "imagine", "likely", "want", "anticipate", "feel"}
+# Relations along which a complement-taking cue ("deny", "suggest", "plan")
+# reaches the event it embeds.
+_COMPLEMENT = {"ccomp", "xcomp", "pcomp", "prep", "conj", "acomp", "auxpass", "oprd"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def _npi_noun(tok: Token) -> bool:
+    """A noun with a negative-polarity determiner ("any changes", "further comment")."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
+
+
+def _cue_head(doc: Doc, cue: CueMatch) -> Token:
+    span = doc[cue.start:cue.end]
+    if _has(doc, "DEP"):
+        return span.root
+    return span[0]
+
+
+def _anchor(tok: Token, category: str) -> Token:
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in _CLIMB:
+            tok = tok.head
+        elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN")
+              and tok.dep_ in _CLIMB_NOMINAL):
+            tok = tok.head
+        else:
+            break
+    if category == "negation" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        tok = tok.head  # "was not for sale": the copula clause
+    return tok
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJ for c in tok.children)
+
+
+def _scope_root(doc: Doc, cue: CueMatch) -> Token:
+    rule = _rule(cue)
+    head = _cue_head(doc, cue)
+    if rule.target == "complement":
+        return head
+    root = _anchor(head, cue.category)
+    if cue.category == "conditional" and root.head.i != root.i and (
+            root.i == head.i or root.dep_ == "advcl"):
+        root = root.head  # "would ... if": the main clause and the if-clause
+    return root
+
+
+def _terminated(doc: Doc, cue: CueMatch, target: Token, terminators: Sequence[CueMatch]) -> bool:
+    lo, hi = (cue.end, target.i) if target.i >= cue.end else (target.i + 1, cue.start)
+    return any(lo <= t.start and t.end <= hi and not _nested(doc[t.start], target)
+               for t in terminators)
+
+
+def _nested(tok: Token, target: Token) -> bool:
+    """Is ``tok`` inside a relative clause or apposition that ``target`` is not in?
+
+    "whether the family, which controls a third, supports a sale": the "which"
+    of the relative clause does not end the scope of "whether".
+    """
+    if not _has(tok.doc, "DEP"):
+        return False
+    for _ in range(32):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return not (tok.left_edge.i <= target.i <= tok.right_edge.i)
+        tok = tok.head
+    return False
+
+
+def covers(doc: Doc, cue: CueMatch, target: Token,
+           terminators: Sequence[CueMatch] = (), strict_negation: bool = True) -> bool:
+    """Does ``cue`` scope over the event headed by ``target``?"""
+    return cover_path(doc, cue, target, terminators, strict_negation) is not None
+
+
+def cover_path(doc: Doc, cue: CueMatch, target: Token,
+               terminators: Sequence[CueMatch] = (),
+               strict_negation: bool = True) -> tuple[str, ...] | None:
+    """The dependency path by which ``cue`` reaches ``target``, or None.
+
+    The path lists the relations from ``target`` up to the cue's scope root
+    (empty: the cue's own clause, or a doc without a parse). With
+    ``strict_negation=False`` a negation reaches down any unblocked path, as a
+    hedge does: inside one claim's content an embedded negated clause is the
+    claim itself ("that fares will not change", even when misparsed).
+    """
+    if cue.category in ("pseudo", "terminate"):
+        return None
+    rule = _rule(cue)
+    if cue.start <= target.i < cue.end:
+        return None  # a cue word does not qualify its own event
+    parsed = _has(doc, "DEP")
+    if rule.target == "argument":
+        if not parsed:
+            return None
+        head = _cue_head(doc, cue)
+        if target.head.i == head.i and target.dep_ in ("dobj", "nsubjpass"):
+            return ()
+        if head.head.i == target.i and head.dep_ in ("amod", "acl"):
+            return ()
+        return None
+    root = _scope_root(doc, cue)
+    path: list[str] = []
+    if parsed:
+        if target.i == root.i and rule.target == "clause":
+            return ()  # the clause the cue attaches to, in any order
+        if (cue.category == "negation" and rule.target == "clause"
+                and _cue_head(doc, cue).head.i == target.i
+                and _cue_head(doc, cue).dep_ in ("det", "amod")):
+            return ()  # "no conclusion", "no one": the noun the negator determines
+        t = target
+        for _ in range(64):
+            if t.i == root.i:
+                break
+            if t.head.i == t.i:
+                return None
+            dep = t.dep_
+            if dep in _BLOCK and cue.category != "conditional" and not (
+                    rule.target == "complement" and dep == "acl" and t.head.i == root.i):
+                return None  # ("no evidence that X": the noun's own complement clause)
+            if dep == "conj" and _own_subject(t):
+                return None
+            if rule.target == "complement" and t.head.i == root.i and (
+                    dep in _SUBJ or dep in ("conj", "cc")):
+                return None  # "failed to X and filed": the conjunct is not embedded
+            if rule.target == "complement" and dep not in _COMPLEMENT:
+                return None  # "rejected the proposal": nominal objects are not events it embeds
+            if cue.category == "negation" and rule.target == "clause" and strict_negation:
+                # Negation reaches embedded clauses, not nominal arguments
+                # ("did not return phone calls"), nor the content of a plain
+                # verb ("did not say when it occurred"), only through
+                # neg-raising predicates ("does not think X").
+                if dep == "ccomp":
+                    if t.head.lemma_.lower() not in _NEG_RAISING:
+                        return None
+                elif dep in ("dobj", "attr", "pobj", "prep") and _npi_noun(target):
+                    pass  # "did not result in any changes", "there isn't any plan"
+                elif dep not in _NEG_CLAUSAL:
+                    return None
+            path.append(dep)
+            t = t.head
+        else:
+            return None
+    # ConText window: direction, max scope, terminators.
+    if target.i >= cue.end:
+        if cue.direction == "backward" and not parsed:
+            return None
+        gap = target.i - cue.end
+    else:
+        if cue.direction == "forward" and not parsed:
+            return None
+        gap = cue.start - target.i - 1
+    if cue.direction == "forward" and target.i < cue.start and rule.target == "complement":
+        return None
+    if cue.direction == "backward" and target.i >= cue.end and rule.target == "complement":
+        return None
+    if cue.max_scope is not None and gap > cue.max_scope:
+        return None
+    if _terminated(doc, cue, target, terminators):
+        return None
+    return tuple(path)
+
+
+def _modifies(doc: Doc, neg: CueMatch, other: CueMatch) -> bool:
+    """Is negation ``neg`` attached to the cue word ``other`` itself?
+
+    "did not deny", "not confirmed", "is not certain" (copula), "not sure".
+    """
+    n = _cue_head(doc, neg)
+    o = _cue_head(doc, other)
+    if neg.end == other.start:
+        return True
+    if not _has(doc, "DEP"):
+        return False
+    if n.head.i == o.i and n.dep_ in ("neg", "advmod", "aux", "det"):
+        return True
+    return n.head.i == o.head.i and o.dep_ in ("acomp", "attr", "xcomp") and n.head.i != n.i
+
+
+# ---------------------------------------------------------------- assess
+
+
+def _content_head(span: Span) -> Token:
+    if not _has(span.doc, "DEP"):
+        return span[0]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    return (verbs or roots or [span.root])[0]
+
+
+def _embedded(tok: Token, lo: int, hi: int) -> list[Token]:
+    """Clausal complements of ``tok`` (and of its predicate adjective)."""
+    out = []
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("acomp", "attr")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi:
+                out.append(c)
+    return out
+
+
+def _targets(doc: Doc, head: Token, cues: Sequence[CueMatch], lo: int, hi: int) -> list[Token]:
+    """The claim's head, plus the complements of hedge predicates heading it.
+
+    "it appears that X might not enter", "production is expected to commence",
+    "it remains unclear whether X": the claim is about the embedded event.
+    """
+    targets = [head]
+    frontier = [head]
+    for _ in range(4):
+        nxt = []
+        for t in frontier:
+            words = [t] + [c for c in t.children if c.dep_ in ("acomp", "attr")]
+            if any(_hedge_at(cues, w.i) for w in words):
+                nxt += _embedded(t, lo, hi)
+        if not nxt:
+            break
+        targets += nxt
+        frontier = nxt
+    return targets
+
+
+def _hedge_at(cues: Sequence[CueMatch], i: int) -> CueMatch | None:
+    for c in cues:
+        if c.start <= i < c.end and c.category in EPISTEMIC and _rule(c).epistemic:
+            return c
+    return None
+
+
+def _char_cue(doc: Doc, cue: CueMatch, category: str | None = None) -> CertaintyCue:
+    span = doc[cue.start:cue.end]
+    return CertaintyCue(text=span.text, category=category or cue.category,
+                        start=span.start_char, end=span.end_char)
+
+
+class _Tally:
+    """Combines applied cues: weakest level wins, negations count by parity."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.rank = 0
+        self.negations = 0
+        self.hypothetical = False
+        self.cues: list[CertaintyCue] = []
+        self._seen: set[tuple[int, int]] = set()
+
+    def record(self, cue: CueMatch, category: str | None = None) -> None:
+        if (cue.start, cue.end) not in self._seen:
+            self._seen.add((cue.start, cue.end))
+            self.cues.append(_char_cue(self.doc, cue, category))
+
+    def level(self, level: str) -> None:
+        self.rank = max(self.rank, _RANK[level])
+
+    def apply(self, cue: CueMatch) -> None:
+        rule = _rule(cue)
+        if cue.category in LEVEL_OF:
+            self.level(LEVEL_OF[cue.category])
+            if rule.polarity == "negative":
+                self.negations += 1
+        elif cue.category == "negation":
+            self.negations += 1
+        elif cue.category == "conditional":
+            self.hypothetical = True
+        else:
+            return
+        self.record(cue)
+
+    def certainty(self) -> Certainty:
+        level = next(k for k, v in _RANK.items() if v == self.rank)
+        # FactBank's Uu has no polarity: "did not say whether X" is unknown.
+        polarity = "negative" if self.negations % 2 and level != "unknown" else "positive"
+        self.cues.sort(key=lambda c: c.start)
+        return Certainty(level=level, polarity=polarity,
+                         factuality=factuality_value(level, polarity),
+                         hypothetical=self.hypothetical, cues=self.cues)
+
+
+# "did not deny that X": no denial, but no commitment either.
+NOT_DENIED_LEVEL = "possible"
+
+
+def _apply_all(doc: Doc, tally: _Tally, applied: list[CueMatch]) -> None:
+    """Apply cues, letting a negation act on the cue word it is attached to.
+
+    not + booster ("not confirmed", "not sure")   -> unknown
+    not + negation verb ("did not deny")          -> no denial: possible, positive
+    not + probable/possible ("don't think")       -> polarity flips (PR-)
+    """
+    consumed: set[CueMatch] = set()
+    negs = [c for c in applied if c.category == "negation" and _rule(c).target == "clause"]
+    for n in negs:
+        for o in applied:
+            if o is n or o in consumed or n in consumed:
+                continue
+            if o.category == "booster" and _modifies(doc, n, o):
+                consumed.update((n, o))
+                tally.level("unknown")
+                tally.record(n)
+                tally.record(o, "unknown")
+            elif o.category == "negation" and _rule(o).target == "complement" and _modifies(doc, n, o):
+                consumed.update((n, o))
+                tally.level(NOT_DENIED_LEVEL)
+                tally.record(n)
+                tally.record(o, NOT_DENIED_LEVEL)
+    for c in applied:
+        if c not in consumed:
+            tally.apply(c)
+
+
+def _sentence_bounds(doc: Doc, tokens: Iterable[Token]) -> tuple[int, int]:
+    lo, hi = len(doc), 0
+    for t in tokens:
+        try:
+            sent = t.sent
+            lo, hi = min(lo, sent.start), max(hi, sent.end)
+        except ValueError:  # no sentence boundaries
+            lo, hi = 0, len(doc)
+    return (0, len(doc)) if lo >= hi else (lo, hi)
+
+
+def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
+           extra_tokens: Sequence[Token] = ()) -> Certainty:
+    """Certainty of the claim content ``doc[start:end]``.
+
+    ``cue_token`` is the attribution verb ("said", "denied", "believes"; None
+    for AUTHOR claims and "according to"); ``extra_tokens`` are further words
+    of the attribution frame whose cues count ("as far as I know", "I think").
+    Only cues in the claim's scope count: inside the content and scoping
+    over its head, attached to the cue verb, or among ``extra_tokens``.
+    """
+    start, end = max(0, start), min(len(doc), end)
+    if start >= end:
+        return Certainty()
+    span = doc[start:end]
+    head = _content_head(span)
+    extra = list(extra_tokens)
+    anchors = [span[0], span[-1]] + ([cue_token] if cue_token is not None else []) + extra
+    lo, hi = _sentence_bounds(doc, anchors)
+    cues = find_cues(doc[lo:hi])
+    terminators = [c for c in cues if c.category == "terminate"]
+    targets = _targets(doc, head, cues, start, end)
+    extra_idx = {t.i for t in extra}
+
+    cue_match = None
+    if cue_token is not None:
+        cue_match = next((c for c in cues if c.start <= cue_token.i < c.end), None)
+
+    tally = _Tally(doc)
+    applied: list[CueMatch] = []
+    cue_negations: list[CueMatch] = []
+    for c in cues:
+        if c is cue_match or c.category in ("pseudo", "terminate"):
+            continue
+        in_content = start <= c.start and c.end <= end
+        if in_content:
+            if c.start <= head.i < c.end and (
+                    (c.category in EPISTEMIC and _rule(c).epistemic)
+                    or (c.category == "negation" and _rule(c).target == "clause")):
+                applied.append(c)  # headed by a hedge or negated frame: "there was no evidence that"
+            elif any(covers(doc, c, t, terminators, strict_negation=False) for t in targets):
+                applied.append(c)
+            continue
+        if extra_idx and any(c.start <= i < c.end for i in extra_idx):
+            applied.append(c)
+            continue
+        if not _has(doc, "DEP") or start <= c.start < end:
+            continue
+        if cue_token is not None and _anchor(_cue_head(doc, c), c.category).i == cue_token.i:
+            # attached to the cue verb: "has not disclosed", "may have said"
+            if c.category == "negation":
+                cue_negations.append(c)
+            elif c.category in EPISTEMIC or c.category == "conditional":
+                applied.append(c)
+        elif covers(doc, c, head, terminators):
+            # governs the content from outside: "it's reasonable to assume that [X]"
+            applied.append(c)
+    _apply_all(doc, tally, applied)
+
+    # The cue verb's own certainty, and negation of the cue verb.
+    category = cue_match.category if cue_match is not None else None
+    if cue_negations:
+        n = cue_negations[0]
+        tally.record(n)
+        if category == "booster":
+            tally.level("unknown")  # "did not confirm X"
+            tally.record(cue_match, "unknown")
+        elif category == "negation":
+            tally.level(NOT_DENIED_LEVEL)  # "did not deny X"
+            tally.record(cue_match, NOT_DENIED_LEVEL)
+        elif category == "unknown":
+            tally.level("unknown")
+            tally.record(cue_match)
+        else:
+            if category in LEVEL_OF and _rule(cue_match).epistemic:
+                tally.apply(cue_match)  # "does not believe X": PR-
+            tally.negations += 1  # "has not disclosed X": CT-
+    elif cue_match is not None and _rule(cue_match).epistemic:
+        # (an intention verb as cue, "asked the company to reimburse", is no hedge)
+        tally.apply(cue_match)
+    return tally.certainty()
+
+
+def epistemic_cues(doc: Doc, start: int, end: int) -> list[CueMatch]:
+    """Hedge, booster and unknown cues in ``doc[start:end]``.
+
+    An unattributed clause with one of these is an AUTHOR claim ("it is
+    likely to", "could return", "may not return", "remains uncertain");
+    plain narration has none.
+    """
+    start, end = max(0, start), min(len(doc), end)
+    if start >= end:
+        return []
+    return [c for c in find_cues(doc[start:end])
+            if c.category in EPISTEMIC and _rule(c).epistemic]
+
+
+# ---------------------------------------------------------------- benchmark
+
+# Benchmark calibration: the score of each reading on the -3..3 scale. The
+# level x polarity part is FactBank's; the structural readings (no cue word)
+# mark events the text does not present as having happened: infinitival and
+# other prospective complements ("plans *to build*"), events under a modal
+# that is not a hedge ("would", "can", "must"). Values hand-picked from a
+# coordinate search on the UW and MEANTIME train+dev splits (never test);
+# they only shape factuality_of_token, not assess().
+BENCH_SCORES: dict[str, float] = {
+    "certain": 3.0,
+    "probable": 2.2,
+    "possible": 1.2,
+    "unknown": 1.0,          # UW annotators put "whether" clauses near +1
+    "negative_scale": 1.0,   # negative readings: -(positive score) * scale
+    "hypothetical": 1.6,     # cap for conditionals
+    "prospective": 1.8,      # cap for "to VERB" complements without a cue
+    "modal": 1.5,            # cap under would/can/must
+    "modal_will": 2.7,       # future "will"
+    "negative_prospective": 2.5,  # "refused to X", "will not X"
+    "nominal": 2.8,          # event nouns are often generic or unrealized
+    "reported": 2.8,         # reported content: the author does not vouch for it
+}
+_MODALS = {"would": "would", "'d": "would", "can": "can", "ca": "can", "must": "must",
+           "will": "will", "'ll": "will", "wo": "will", "shall": "will"}
+
+
+# "rose 2 % to close at 5,210": a result infinitive reports what happened.
+_RESULT_VERBS = {"end", "close", "finish", "settle", "stand", "reach", "hit", "finish"}
+# "the first airliner to fly", "one of the few indexes to rise".
+_ORDINAL_HEADS = {"first", "last", "only", "second", "third", "few", "latest"}
+
+
+def _prospective(tok: Token) -> bool:
+    """An infinitive not (yet) presented as having happened ("plans *to build*")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "advcl" and tok.lemma_.lower() in _RESULT_VERBS:
+        return False
+    if tok.dep_ == "acl" and any(c.lower_ in _ORDINAL_HEADS for c in tok.head.subtree
+                                 if c.i < tok.head.i or c.head.i == tok.head.i):
+        return False
+    return True
+
+
+def _modal(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in _MODALS:
+            return _MODALS[c.lower_]
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules say about one event: the input of the benchmark score."""
+
+    level: str
+    polarity: str
+    hypothetical: bool
+    prospective: bool
+    modal: str | None
+    nominal: bool = False    # an event noun ("the *sale*"), not a clause
+    reported: bool = False   # inside the content of a reporting verb
+
+
+def reading_of_token(doc: Doc, i: int) -> Reading:
+    """The cues scoping over the event headed by token ``i``, combined."""
+    tok = doc[i]
+    lo, hi = _sentence_bounds(doc, [tok])
+    cues = find_cues(doc[lo:hi])
+    terminators = [c for c in cues if c.category == "terminate"]
+    applied = [c for c in cues if covers(doc, c, tok, terminators)]
+    tally = _Tally(doc)
+    _apply_all(doc, tally, applied)
+    cert = tally.certainty()
+    parsed = _has(doc, "DEP")
+    boosted = any(c.category == "booster" for c in applied)
+    prospective = parsed and not boosted and _prospective(tok)
+    modal = _modal(tok) if parsed and not boosted and not prospective else None
+    nominal = parsed and tok.pos_ in ("NOUN", "PROPN")
+    return Reading(cert.level, cert.polarity, cert.hypothetical, prospective, modal,
+                   nominal, parsed and _reported(tok))
+
+
+def _reported(tok: Token) -> bool:
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORT_VERBS:
+            return True
+        tok = tok.head
+    return False
+
+
+_REPORT_VERBS = {"say", "tell", "report", "claim", "announce", "add", "state", "insist",
+                 "argue", "assert", "warn", "predict", "note", "write"}
+
+
+def score_reading(r: Reading, scores: dict[str, float] | None = None) -> float:
+    """Map a :class:`Reading` to -3..3 with the calibrated :data:`BENCH_SCORES`."""
+    sc = scores or BENCH_SCORES
+    value = sc[r.level]
+    if r.hypothetical:
+        value = min(value, sc["hypothetical"])
+    if r.level == "certain" and r.polarity == "negative":
+        if r.prospective or r.modal:
+            value = min(value, sc["negative_prospective"])
+    elif r.level == "certain":
+        if r.nominal:
+            value = min(value, sc["nominal"])
+        if r.reported:
+            value = min(value, sc["reported"])
+        if r.prospective:
+            value = min(value, sc["prospective"])
+        elif r.modal:
+            value = min(value, sc.get("modal_" + r.modal, sc["modal"]))
+    if r.polarity == "negative":
+        return max(-3.0, -value * sc["negative_scale"])
+    return value
+
+
+def factuality_of_token(doc: Doc, i: int) -> float:
+    """-3..3 factuality of the event/clause headed by token ``i``.
+
+    The scope is the clause the token heads plus its governing chain: cues
+    that cover the token (its modals and negation, the cue verbs and
+    conditionals above it) are combined as in :func:`assess`, then mapped to
+    the calibrated scale :data:`BENCH_SCORES`.
+    """
+    return score_reading(reading_of_token(doc, i))

