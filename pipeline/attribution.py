@@ -512,8 +512,30 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         for child in tok.children:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 cue_range = (tok.i, tok.i + 2)
-        out.extend(_make(ctx, kind, rid, speakers, (ts, te), cue_range, tok.i, anchors))
+        for part in split_that_clauses(doc, comp[0] if comp is not None else None, ts, te):
+            out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
     return out
+
+
+def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """'said that A and that B': two claims, one per that-clause. Clauses
+    coordinated without their own 'that' stay one claim."""
+    if head is None:
+        return [(start, end)]
+    cuts = []
+    for child in head.rights:
+        if child.dep_ == "conj" and _is_verbal(child) and start <= child.left_edge.i < end \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            cc = [c for c in head.rights if c.dep_ == "cc" and c.i < child.left_edge.i]
+            cuts.append((cc[-1].i if cc else child.left_edge.i, child.left_edge.i))
+    if not cuts:
+        return [(start, end)]
+    parts, s = [], start
+    for cut_end, next_start in cuts:
+        parts.append((s, cut_end))
+        s = next_start
+    parts.append((s, end))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:

@@ -312,3 +312,10 @@ def test_regression_title_with_number_is_not_a_person(extract):
             "as she has expressed her commitment to the sequel.")
     [c] = [c for c in extract(text) if c.cue and c.cue.text == "expressed"]
     assert c.speaker.name == "Rosa Salazar"
+
+
+def test_two_that_clauses_are_two_claims(extract):
+    text = "Ruiz said that the fare would rise and that night buses would keep running."
+    claims = extract(text)
+    assert [c.claim.text for c in claims] == ["the fare would rise", "night buses would keep running"]
+    assert {c.cue.text for c in claims} == {"said"}
