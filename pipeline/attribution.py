@@ -524,10 +524,11 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         return [(start, end)]
     cuts = []
     for child in head.rights:
-        if child.dep_ == "conj" and _is_verbal(child) and start <= child.left_edge.i < end \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
-            cc = [c for c in head.rights if c.dep_ == "cc" and c.i < child.left_edge.i]
-            cuts.append((cc[-1].i if cc else child.left_edge.i, child.left_edge.i))
+        if not (child.dep_ == "conj" and _is_verbal(child) and start < child.left_edge.i < end):
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ == "that" and doc[first.i - 1].dep_ == "cc":  # "and that …"
+            cuts.append((first.i - 1, first.i + 1))
     if not cuts:
         return [(start, end)]
     parts, s = [], start
