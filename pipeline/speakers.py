@@ -220,6 +220,22 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     return None
 
 
+def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, str]:
+    """A one-word name the article introduced in full: 'Reyes' after 'Alan
+    Reyes' is that person, 'Bellmont' after 'Bellmont Markets' that
+    organization, whatever the NER called the short form."""
+    if len(name.split()) != 1:
+        return label, name
+    key = name.lower()
+    if key in table.surnames:
+        return "PERSON", table.surnames[key]
+    for _, org in table.orgs:
+        words = org.split()
+        if len(words) > 1 and words[0].lower() == key:
+            return "ORG", org
+    return label, name
+
+
 def _previous_org(doc: Doc, before: int, table: NameTable) -> Optional[str]:
     cand = [n for i, n in table.orgs if i < before]
     if cand:
@@ -294,6 +310,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             if left:
                 name = " ".join(strip_roles(left + name.split()))
             name = table.full_name(name)
+        label, name = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, name, start, end, head.i)
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
@@ -304,6 +321,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is a person
         label = "PERSON" if full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1 else "ORG"
+        if full == name:
+            label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]

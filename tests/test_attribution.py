@@ -319,3 +319,15 @@ def test_two_that_clauses_are_two_claims(extract):
     claims = extract(text)
     assert [c.claim.text for c in claims] == ["the fare would rise", "night buses would keep running"]
     assert {c.cue.text for c in claims} == {"said"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Board scientist Alan Reyes spoke first. Reyes said the plume was small.", "Alan Reyes", "PERSON"),
+        ("Bellmont Markets has 200 stores. Bellmont said the talks were over.", "Bellmont Markets", "ORG"),
+    ],
+)
+def test_short_name_resolves_to_the_full_name_introduced(extract, text, name, label):
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
+    assert (c.speaker.name, c.speaker.label) == (name, label)
