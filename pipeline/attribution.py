@@ -153,7 +153,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 if mark in _TOGGLES or mark in _OPENERS:
                     open_at, open_mark = m.end(), mark
                 continue
-            closes = (mark == open_mark and mark in _TOGGLES) or _OPENERS.get(open_mark) == mark
+            closes = (
+                (mark == open_mark and mark in _TOGGLES)
+                or _OPENERS.get(open_mark) == mark
+                # mixed marks in messy copy: "…” and “…"
+                or (open_mark == '"' and mark == "”")
+                or (open_mark == "“" and mark == '"')
+            )
             if closes:
                 out.append((open_at, m.start()))
                 open_at = None
@@ -493,8 +499,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 speakers = []  # inanimate subject: the writer's inference
             elif subj.pos_ == "PRON" and subj.lower_ == "it":
                 speakers = []
-            elif rule.class_ == "speech" and subj.pos_ in ("NOUN", "PROPN", "NUM"):
-                speakers = [described_source(subj)]  # "the slate card said", "43 said"
+            elif rule.class_ == "speech" and subj.pos_ not in ("PRON", "VERB", "AUX"):
+                speakers = [described_source(subj)]  # "the slate card said", "43 said", "most of them said"
             else:
                 continue
         if subj is None and rule.class_ == "cognition" and tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):

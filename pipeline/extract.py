@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
+from contextlib import nullcontext
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -73,7 +76,37 @@ def _timex_root(doc: Doc, t: Timex):
     return span.root if span is not None else None
 
 
-def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]:
+class SentenceIndex:
+    """Sentence boundaries of a doc, looked up by token index in O(log n).
+
+    ``doc[i].sent`` walks the doc's sentences from the start on every call
+    (building a Token object per token), which made claim building cost as
+    much as the parser on long articles; this reads the boundaries once.
+    """
+
+    def __init__(self, doc: Doc):
+        self.starts: list[int] = []
+        self.start_chars: list[int] = []
+        self.end_chars: list[int] = []
+        for sent in doc.sents:
+            self.starts.append(sent.start)
+            self.start_chars.append(sent.start_char)
+            self.end_chars.append(sent.end_char)
+
+    def _index(self, i: int) -> int:
+        return max(bisect_right(self.starts, i) - 1, 0)
+
+    def start_char(self, i: int) -> int:
+        return self.start_chars[self._index(i)]
+
+    def end_char(self, i: int) -> int:
+        return self.end_chars[self._index(i)]
+
+
+SAID_ON_GRANULARITIES = {"day", "week", "month", "quarter", "season", "year", "time", "half"}
+
+
+def said_on(doc: Doc, att: Attribution, timexes: list[Timex], sents: Optional[SentenceIndex] = None) -> Optional[Timex]:
     """The date attached to the cue (or the verbs its speaker came through):
     a temporal expression outside the content whose syntactic head reaches
     one of those verbs within a few steps."""
@@ -82,19 +115,21 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]
     anchors = set(att.anchor_tokens)
     first = min(anchors | {att.tok_start})
     last = max(anchors | {att.tok_end - 1})
-    sent_start = doc[first].sent.start_char
-    sent_end = doc[last].sent.end_char
+    if sents is None:
+        sents = SentenceIndex(doc)
+    sent_start = sents.start_char(first)
+    sent_end = sents.end_char(last)
     best: Optional[tuple[int, Timex]] = None
     for t in timexes:
         if t.end <= sent_start or t.start >= sent_end:
             continue
         if att.content_start <= t.start < att.content_end:
             continue
-        if t.type not in ("DATE", "TIME") or t.value is None:
-            continue
+        if t.type not in ("DATE", "TIME") or t.value is None or t.granularity not in SAID_ON_GRANULARITIES:
+            continue  # a claim is said on a day, week, month…, not in a century
         root = _timex_root(doc, t)
-        if root is None:
-            continue
+        if root is None or root.dep_ in ("amod", "compound", "nmod", "poss"):
+            continue  # "a third-quarter profit": a date of the thing, not of the saying
         cur = root
         steps = 0
         hit = False
@@ -107,33 +142,72 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]
             cur = cur.head
             steps += 1
         if hit:
-            dist = min(abs(root.i - a) for a in anchors)
-            if best is None or dist < best[0]:
-                best = (dist, t)
+            # the most directly attached date wins, then the nearest
+            rank = (steps, min(abs(root.i - a) for a in anchors))
+            if best is None or rank < best[0]:
+                best = (rank, t)
     return best[1] if best else None
+
+
+def inherit_said_on(claims: list[Claim], text: str) -> list[Claim]:
+    """A claim with no date of its own takes the date of the same speaker's
+    claim just before it when it continues it: nested inside its content
+    ("said on Tuesday it expects …") or in the next sentence ("… reached on
+    Tuesday. 'We talk to a lot of people,' she said.")."""
+    out: list[Claim] = []
+    prev: Optional[Claim] = None
+    for c in sorted(claims, key=lambda c: (c.claim.start, c.claim.end)):
+        if c.said_on is None and prev is not None and prev.said_on is not None and c.speaker.label != "AUTHOR" \
+                and c.speaker.name and c.speaker.name == prev.speaker.name:
+            nested = prev.claim.start <= c.claim.start and c.claim.end <= prev.claim.end
+            gap = text[prev.sentence.end:c.sentence.start]
+            adjacent = c.sentence.start >= prev.sentence.end and not gap.strip() and gap.count("\n") <= 2
+            if nested or adjacent:
+                c = c.model_copy(update={"said_on": prev.said_on})
+        out.append(c)
+        if c.speaker.label != "AUTHOR" and c.said_on is not None:
+            prev = c
+        elif c.speaker.label != "AUTHOR" and prev is not None and c.speaker.name != prev.speaker.name:
+            prev = None
+    return out
 
 
 def _shift(start: int, end: int, offset: int) -> tuple[int, int]:
     return start + offset, end + offset
 
 
+NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
+
+
+def dates_outside_names(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """Drop temporal expressions inside a longer name ("the Fourth of July
+    Committee", "Studio 2024 Inc.")."""
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    return [t for t in timexes if not any(s <= t.start and t.end <= e and (e - s) > (t.end - t.start) for s, e in names)]
+
+
 def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
     """Claim models (without ids) for one processed doc piece."""
     atts: list[Attribution] = doc._.cs_attributions or []
     certs = doc._.cs_certainty or []
-    timexes: list[Timex] = doc._.cs_timexes or []
+    timexes: list[Timex] = dates_outside_names(doc, doc._.cs_timexes or [])
     text = article.text
     out: list[Claim] = []
+    sents = SentenceIndex(doc) if atts else None
+    # Doc.text and Doc.ents are rebuilt on every access (a Token or Span
+    # object per token or entity): read the article text (doc.text is
+    # text[offset:offset + len]) and the entities once per doc.
+    doc_ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS] if atts else []
     for att, cert in zip(atts, certs):
         first_tok = min(att.tok_start, att.cue_start if att.cue_start is not None else att.tok_start)
         last_tok = max(att.tok_end - 1, (att.cue_end - 1) if att.cue_end is not None else 0)
         if att.speaker.start is not None:
             first_tok = min(first_tok, att.speaker.start)
             last_tok = max(last_tok, att.speaker.end - 1)
-        s_start = doc[first_tok].sent.start_char
-        s_end = doc[min(last_tok, len(doc) - 1)].sent.end_char
+        s_start = sents.start_char(first_tok)
+        s_end = sents.end_char(min(last_tok, len(doc) - 1))
         # sentence text without trailing whitespace
-        while s_end > s_start and doc.text[s_end - 1].isspace():
+        while s_end > s_start and text[offset + s_end - 1].isspace():
             s_end -= 1
         ss, se = _shift(s_start, s_end, offset)
         sp = att.speaker
@@ -156,12 +230,12 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
             t.to_model().model_copy(update={"start": t.start + offset, "end": t.end + offset})
             for t in timexes_in(timexes, att.content_start, att.content_end)
         ]
-        so = said_on(doc, att, timexes)
+        so = said_on(doc, att, timexes, sents)
         said = so.to_model().model_copy(update={"start": so.start + offset, "end": so.end + offset}) if so else None
         ents = [
-            Entity(text=text[e.start_char + offset:e.end_char + offset], label=e.label_, start=e.start_char + offset, end=e.end_char + offset)
-            for e in doc.ents
-            if e.label_ in ENTITY_LABELS and e.start_char >= att.content_start and e.end_char <= att.content_end
+            Entity(text=text[es + offset:ee + offset], label=label, start=es + offset, end=ee + offset)
+            for es, ee, label in doc_ents
+            if es >= att.content_start and ee <= att.content_end
         ]
         certainty = cert.model_copy(
             update={"cues": [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in cert.cues]}
@@ -190,27 +264,109 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
 def number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
     """Stable ids ``<doc_id>#<n>`` in text order, and the content hash."""
     h = content_hash(article.text)
+    claims = inherit_said_on(claims, article.text)
     claims = sorted(claims, key=lambda c: (c.claim.start, c.claim.end, c.speaker.start if c.speaker.start is not None else -1, c.speaker.name or ""))
     return [c.model_copy(update={"id": f"{article.doc_id}#{n}", "content_hash": h}) for n, c in enumerate(claims, start=1)]
 
 
+# Pieces of a long article go through the parser this many at a time, so a
+# 5 MB article needs the memory of a few pieces, not of all of them.
+LONG_ARTICLE_BATCH = 2
+
+
 def process_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
-    """Run the pipeline over articles, yielding each with its claims, in order."""
+    """Run the pipeline over articles, yielding each with its claims, in order.
+
+    Articles longer than :data:`CHUNK_CHARS` are parsed in pieces, a few at a
+    time; the others in batches of ``batch_size``. (Claims do not depend on
+    the batching.)
+    """
+    short: list[Article] = []
+    for article in articles:
+        if len(article.text) > CHUNK_CHARS:
+            yield from _pipe_articles(nlp, short, batch_size)
+            short = []
+            yield from _pipe_articles(nlp, [article], LONG_ARTICLE_BATCH)
+            continue
+        short.append(article)
+        if len(short) >= batch_size:
+            yield from _pipe_articles(nlp, short, batch_size)
+            short = []
+    yield from _pipe_articles(nlp, short, batch_size)
+
+
+def _pipe_articles(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[tuple[Article, list[Claim]]]:
+    if not articles:
+        return
+
     def docs_with_meta():
-        for article in articles:
+        for n, article in enumerate(articles):
             for offset, doc in make_docs(nlp, article):
-                yield doc, (article, offset)
+                yield doc, (n, article, offset)
 
     current: Optional[Article] = None
+    current_n = -1
     claims: list[Claim] = []
-    for doc, (article, offset) in nlp.pipe(docs_with_meta(), as_tuples=True, batch_size=batch_size):
-        if current is not None and article is not current:
+    for doc, (n, article, offset) in nlp.pipe(docs_with_meta(), as_tuples=True, batch_size=batch_size):
+        if current is not None and n != current_n:
             yield current, number_claims(current, claims)
             claims = []
-        current = article
+        current, current_n = article, n
         claims.extend(claims_from_doc(doc, article, offset))
     if current is not None:
         yield current, number_claims(current, claims)
+
+
+# A text that exercises every component once, so that whatever they set up
+# lazily (matchers, rule strings in the vocab) is created outside a memory
+# zone and survives it.
+_WARM_UP_TEXT = (
+    "PORTVILLE — Mayor Elena Ruiz said on Tuesday that fares “will likely rise” by July 1, 2025. "
+    "“We may never know,” she added. According to the agency, it is unclear whether the plan, "
+    "which officials said could cost $5 million, will pass next week.\n\nThe council denied that."
+)
+_warmed: "weakref.WeakSet[Language]" = weakref.WeakSet()
+
+
+def warm_up(nlp: Language) -> None:
+    """Run the pipeline once outside any memory zone (idempotent per ``nlp``)."""
+    if nlp in _warmed:
+        return
+    article = make_article("warm-up", _WARM_UP_TEXT, published="2025-03-13")
+    list(process_articles(nlp, [article]))
+    _warmed.add(nlp)
+
+
+def _zone(nlp: Language):
+    # spaCy >= 3.8: strings and lexemes created inside are freed when it
+    # closes, so a long run's memory stays flat. Nothing created inside may
+    # be used after it: callers get pydantic models only.
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else nullcontext()
+
+
+def process_batch(nlp: Language, articles: list[Article], batch_size: int = 64) -> list[tuple[Article, list[Claim]]]:
+    """Claims for a list of articles, computed inside ``nlp.memory_zone()``.
+
+    Only pydantic models leave the zone. The pipeline is warmed up first so
+    that lazily built component state does not live in the zone.
+    """
+    if not articles:
+        return []
+    warm_up(nlp)
+    with _zone(nlp):
+        return list(process_articles(nlp, articles, batch_size=batch_size))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_claims(
@@ -239,7 +395,8 @@ def extract_articles(articles: Iterable[Article], *, model: Optional[str] = None
                      batch_size: int = 64) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims for already-read :class:`Article` objects, in order."""
     nlp = nlp or load_nlp(model)
-    yield from process_articles(nlp, articles, batch_size=batch_size)
+    for batch in _batches(articles, batch_size):
+        yield from process_batch(nlp, batch, batch_size=batch_size)
 
 
 def iter_extract(
@@ -282,7 +439,7 @@ def _safe_process(nlp: Language, articles: list[Article], batch_size: int):
     if not articles:
         return
     try:
-        results = list(process_articles(nlp, articles, batch_size=batch_size))
+        results = process_batch(nlp, articles, batch_size=batch_size)
     except Exception:
         results = None
     if results is not None:
@@ -290,7 +447,7 @@ def _safe_process(nlp: Language, articles: list[Article], batch_size: int):
         return
     for article in articles:
         try:
-            yield from process_articles(nlp, [article], batch_size=1)
+            result = process_batch(nlp, [article], batch_size=1)
         except Exception as exc:  # report, keep going
             yield ErrorRecord(
                 file=article.source_path or article.doc_id,
@@ -298,3 +455,5 @@ def _safe_process(nlp: Language, articles: list[Article], batch_size: int):
                 stage="extract",
                 message=f"{article.source_path or article.doc_id}: extraction failed: {type(exc).__name__}: {exc}",
             )
+        else:
+            yield from result

@@ -71,6 +71,7 @@ class SpeakerRef:
     head: Optional[int] = None
 
 
+QUANTIFIERS = {"most", "many", "some", "all", "several", "few", "none", "half", "majority", "one", "two", "three", "four", "five", "each", "both", "any", "more", "dozens", "hundreds", "thousands"}
 ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 _LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod"}
 _NAME_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE", "FAC": "ORG", "LOC": "GPE"}
@@ -296,6 +297,15 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         if lower in lex.first_person:
             return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
         return None
+    if lower in QUANTIFIERS:
+        # "most of the Senate Republicans", "two of the officials": the group named after 'of'
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            inner = resolve(pobj, table, last_speakers)
+            s, e = head.left_edge.i, pobj.right_edge.i + 1
+            if inner is not None:
+                return SpeakerRef(inner.label if inner.label != "PERSON" else "UNNAMED", doc[s:e].text, inner.name, s, e, head.i)
     ent = _ent_of(head)
     start, end = mention_bounds(head)
     text = doc[start:end].text
