@@ -256,9 +256,26 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
     """The content clause of a cue verb and the frame that found it."""
     if rule.class_ == "nominal_only":
         return None
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child, "ccomp"
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+
+    def rank(c: Token) -> tuple:
+        # "X, a rabbi, said he was alarmed": the clause after the cue wins
+        # over one the parser found in the speaker's description, unless it
+        # is a participle tacked on after a comma ("…, said Tuesday, blaming X")
+        doc = c.doc
+        first = doc[c.left_edge.i]
+        tacked = c.i > verb.i and first.tag_ == "VBG" and first.i > 0 and doc[first.i - 1].text == ","
+        return (not _is_verbal(c), tacked, c.i < verb.i)
+
+    for child in sorted(ccomps, key=rank):
+        return child, "ccomp"
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.i < verb.i:
+        # "…, a girl was pepper-sprayed, police said.": the clause before an
+        # inverted cue, parsed as an adverbial clause
+        lefts = [c for c in verb.children if c.dep_ in ("advcl", "parataxis") and c.i < subj.i and _is_verbal(c)]
+        if lefts and verb.i == verb.sent.end - 1 or lefts and all(t.is_punct for t in verb.doc[verb.i + 1:verb.sent.end]):
+            return lefts[-1], "inverted"
     for child in verb.children:
         # UD scheme (and spaCy on colons): "He said: the plan is final"
         if child.dep_ == "parataxis" and child.i > verb.i and _is_verbal(child):

@@ -270,6 +270,22 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     lex = lexicon()
     doc = head.doc
     lower = head.lower_
+    if lower in QUANTIFIERS:
+        # "most of the Senate Republicans", "two of the officials": the group named after 'of'
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            inner = resolve(pobj, table, last_speakers)
+            s, e = head.left_edge.i, pobj.right_edge.i + 1
+            if inner is not None:
+                return SpeakerRef(inner.label if inner.label != "PERSON" else "UNNAMED", doc[s:e].text, inner.name, s, e, head.i)
+    if lower in QUANTIFIERS | {"those", "these"} and head.pos_ in ("PRON", "DET", "ADJ", "NUM", "NOUN"):
+        # "Some said …", "those surveyed said …", "half said so"
+        s, e = head.i, head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("acl", "relcl", "amod", "prep") and child.i == e:
+                e = child.right_edge.i + 1
+        return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     if head.pos_ == "PRON" or lower in lex.person_pronouns | lex.plural_pronouns | lex.first_person:
         text = head.text
         if lower in lex.person_pronouns:
@@ -297,15 +313,6 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         if lower in lex.first_person:
             return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
         return None
-    if lower in QUANTIFIERS:
-        # "most of the Senate Republicans", "two of the officials": the group named after 'of'
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            inner = resolve(pobj, table, last_speakers)
-            s, e = head.left_edge.i, pobj.right_edge.i + 1
-            if inner is not None:
-                return SpeakerRef(inner.label if inner.label != "PERSON" else "UNNAMED", doc[s:e].text, inner.name, s, e, head.i)
     ent = _ent_of(head)
     start, end = mention_bounds(head)
     text = doc[start:end].text

@@ -331,3 +331,26 @@ def test_two_that_clauses_are_two_claims(extract):
 def test_short_name_resolves_to_the_full_name_introduced(extract, text, name, label):
     [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
     assert (c.speaker.name, c.speaker.label) == (name, label)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("Most of the vulnerable Senate Republicans have already said they would support the nominee.",
+         "most of the vulnerable senate republicans", "they would support the nominee"),
+        ("Some said they had cringed at the remarks.", "some", "they had cringed at the remarks"),
+        ("A girl outside the venue was pepper-sprayed by another bystander, police said.", "police",
+         "A girl outside the venue was pepper-sprayed by another bystander"),
+    ],
+)
+def test_quantified_and_inverted_sources(extract, text, speaker, claim):
+    claims = extract(text)
+    assert any((c.speaker.text or "").lower() == speaker and c.claim.text == claim for c in claims), tuples(claims)
+
+
+def test_regression_noun_complement_in_speaker_description(extract):
+    """'Jeffrey Salkin, a rabbi helping to organize the boycott, said he was
+    alarmed' took the speaker's description as the content."""
+    text = "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed."
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
+    assert c.claim.text == "he and other rabbis were alarmed"
