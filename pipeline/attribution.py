@@ -159,6 +159,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 # mixed marks in messy copy: "…” and “…"
                 or (open_mark == '"' and mark == "”")
                 or (open_mark == "“" and mark == '"')
+                # a closing mark typed the wrong way round: “It's unusual,“ said X
+                or (open_mark == "“" and mark == "“" and m.start() > 0 and not text[m.start() - 1].isspace()
+                    and (m.end() == len(text) or not text[m.end()].isalnum()))
             )
             if closes:
                 out.append((open_at, m.start()))
@@ -726,6 +729,11 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if ctx.in_skip(qs):
             continue
         sents = {t.sent.start: t.sent for t in (q_span[0], q_span[-1])}
+        # '"… NOW!" Trump said.': the parser may end the sentence inside the
+        # quote; the cue then opens the next one
+        after = q_span[-1].sent.end
+        if after < len(doc) and not doc.text[qe:doc[after].idx].strip(" \t\"'”’»!?.,"):
+            sents.setdefault(doc[after].sent.start, doc[after].sent)
         # candidate cue verbs outside quotes in the quote's sentences
         best: Optional[tuple[int, Token]] = None
         for sent in sents.values():

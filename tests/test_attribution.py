@@ -354,3 +354,16 @@ def test_regression_noun_complement_in_speaker_description(extract):
     text = "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed."
     [c] = [c for c in extract(text) if c.cue and c.cue.text == "said"]
     assert c.claim.text == "he and other rabbis were alarmed"
+
+
+def test_regression_quote_ending_in_exclamation_finds_next_sentence_cue(extract):
+    """'"… we need it NOW!" Trump said on Twitter.': the parser ended the
+    sentence inside the quote and the quote lost its speaker."""
+    claims = extract('Then came the post. "We need much tougher leadership - and we need it NOW!" Trump said on Twitter.')
+    assert any(c.kind == "direct" and c.speaker.name == "Trump" for c in claims), tuples(claims)
+
+
+def test_regression_backwards_closing_quote():
+    """“It's unusual,“ said Noble: the closing mark typed as an opening one."""
+    text = "“It's unusual,“ said Larry Noble. “It is hard to do.”"
+    assert [text[s:e] for s, e in find_quotes(text)] == ["It's unusual,", "It is hard to do."]
