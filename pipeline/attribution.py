@@ -497,8 +497,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue
             rid = "indirect.parenthetical"
         elif rule.nominal:
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is None and rule.prep:
+            obj = None if rule.prep else next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if rule.prep:
                 # "talked about X", "pointed to X": the prepositional object
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -918,6 +918,12 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     doc = ctx.doc
     atts = verb_attributions(ctx)
     atts += according_to(ctx)
+    # a stance verb inside someone else's reported content ("she said they
+    # want safe streets") is part of that claim, not a claim of its own
+    outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
+    atts = [a for a in atts if not (a.rule == "nominal.dobj" and cue_verbs().get(doc[a.cue_token].lemma_.lower(), None) is not None
+                                   and cue_verbs()[doc[a.cue_token].lemma_.lower()].class_ == "nominal_only"
+                                   and any(s <= doc[a.cue_token].idx < e for s, e in outer))]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]

@@ -367,3 +367,16 @@ def test_regression_backwards_closing_quote():
     """“It's unusual,“ said Noble: the closing mark typed as an opening one."""
     text = "“It's unusual,“ said Larry Noble. “It is hard to do.”"
     assert [text[s:e] for s, e in find_quotes(text)] == ["It's unusual,", "It is hard to do."]
+
+
+def test_stance_verb_inside_reported_content_is_not_its_own_claim(extract):
+    claims = extract("Ruiz said residents want safe streets and better buses.")
+    assert [c.cue.text for c in claims] == ["said"]
+
+
+def test_verbs_with_prepositional_content_ignore_direct_objects(extract):
+    """'before speaking events' is not content; 'talked about X' is."""
+    assert extract("She demanded analyses of her audiences before speaking events.") == [] or all(
+        c.cue.text != "speaking" for c in extract("She demanded analyses of her audiences before speaking events."))
+    [c] = extract("The senator talked about racial healing.")
+    assert (c.cue.text, c.claim.text) == ("talked", "racial healing")
