@@ -922,7 +922,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # want safe streets") is part of that claim, not a claim of its own
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
     atts = [a for a in atts if not (a.rule == "nominal.dobj" and cue_verbs().get(doc[a.cue_token].lemma_.lower(), None) is not None
-                                   and cue_verbs()[doc[a.cue_token].lemma_.lower()].class_ == "nominal_only"
+                                   and cue_verbs()[doc[a.cue_token].lemma_.lower()].class_ in ("nominal_only", "cognition")
                                    and any(s <= doc[a.cue_token].idx < e for s, e in outer))]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
