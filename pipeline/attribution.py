@@ -482,6 +482,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 else:
                     te = tok.i
             te = _cut_conjoined_cues(head, te)
+            te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
         elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_verbal(tok.head) \
                 and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
@@ -509,6 +510,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
             ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te)
+            te = trim_trailing_asides(doc, ts, te)
             kind, rid = "nominal", "nominal.dobj"
         else:
             continue
@@ -563,6 +565,26 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         s = next_start
     parts.append((s, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+TRAILING_MARKS = {"while", "whereas", "although", "though"}
+
+
+def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
+    """Cut a comma-led aside off the end of reported content: a
+    non-restrictive relative clause (", which …"), a contrast (", while …")
+    or an appositive comment (", an acknowledgment that …")."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text != ",":
+            continue
+        nxt = doc[i + 1]
+        if nxt.lower_ in ("which", "who", "whom") and nxt.head.dep_ == "relcl" and nxt.head.right_edge.i >= end - 1:
+            return i
+        if nxt.lower_ in TRAILING_MARKS and nxt.dep_ == "mark" and nxt.head.right_edge.i >= end - 1:
+            return i
+        if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:
+            return i
+    return end
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:
@@ -785,8 +807,11 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
     for ent in span.ents:
         if ent.label_ != "PERSON" or ent.text in (prev.speaker.name or ""):
             continue
-        if _is_subjectish(ent.root):  # a new person acts or speaks in between
-            return True
+        root = ent.root
+        while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+            return True  # a new person is the subject of a sentence in between
     own = set()
     if prev.speaker.head is not None:
         h = doc[prev.speaker.head]
@@ -794,7 +819,7 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
     for tok in span:
         if tok.i in own:
             continue  # "said X, who had endorsed Y": part of the speaker's description
-        if cue_entry(tok) is not None and tok.i not in (prev.cue_token,):
+        if tok.dep_ == "ROOT" and cue_entry(tok) is not None and tok.i not in (prev.cue_token,):
             subj, _ = subject_of(tok)
             if subj is not None and subj.i != prev.speaker.head:
                 return True

@@ -380,3 +380,23 @@ def test_verbs_with_prepositional_content_ignore_direct_objects(extract):
         c.cue.text != "speaking" for c in extract("She demanded analyses of her audiences before speaking events."))
     [c] = extract("The senator talked about racial healing.")
     assert (c.cue.text, c.claim.text) == ("talked", "racial healing")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("He said he would take a look at the legislation, which would give police more time.",
+         "he would take a look at the legislation"),
+        ("Critics argue that the system is rigged, while her rival has soared in the polls.",
+         "the system is rigged"),
+    ],
+)
+def test_trailing_asides_are_cut_from_content(extract, text, claim):
+    assert any(c.claim.text == claim for c in extract(text)), tuples(extract(text))
+
+
+def test_regression_person_in_speakers_description_keeps_quote_run(extract):
+    """'said Murphy, using a term Rubio has used, …' stopped the quote run at Rubio."""
+    text = ('"Who is the real con man here?" said Murphy, using a term Rubio has used to describe Trump. '
+            '"The Republican Congress played politics."')
+    assert [c.speaker.name for c in extract(text) if c.kind == "direct"] == ["Murphy", "Murphy"]
