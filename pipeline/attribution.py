@@ -804,9 +804,12 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
     span = doc.char_span(offset, offset + len(gap), alignment_mode="contract")
     if span is None:
         return False
+    cue_sent = doc[prev.cue_token].sent if prev.cue_token is not None else None
     for ent in span.ents:
         if ent.label_ != "PERSON" or ent.text in (prev.speaker.name or ""):
             continue
+        if cue_sent is not None and cue_sent.start <= ent.start < cue_sent.end:
+            continue  # named in the attribution itself: "said a user, Johanna Bayer"
         root = ent.root
         while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
             root = root.head

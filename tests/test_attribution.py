@@ -400,3 +400,10 @@ def test_regression_person_in_speakers_description_keeps_quote_run(extract):
     text = ('"Who is the real con man here?" said Murphy, using a term Rubio has used to describe Trump. '
             '"The Republican Congress played politics."')
     assert [c.speaker.name for c in extract(text) if c.kind == "direct"] == ["Murphy", "Murphy"]
+
+
+def test_regression_name_in_attribution_keeps_quote_run(extract):
+    """'said another Twitter user, Johanna Bayer.' stopped the quote run."""
+    text = "''We're anxious,'' said another Twitter user, Johanna Bayer. ''The attacks are getting ever closer.''"
+    claims = [c for c in extract(text) if c.kind == "direct"]
+    assert len(claims) == 2 and len({c.cue.start for c in claims}) == 1
