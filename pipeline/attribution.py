@@ -227,6 +227,11 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_clause_head(token: Token) -> bool:
+    """A verb, or (UD scheme) a predicate with a copula or a subject."""
+    return _is_verbal(token) or any(c.dep_ in ("cop", "nsubj", "nsubjpass") for c in token.children)
+
+
 def _is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
@@ -484,7 +489,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
-        elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_verbal(tok.head) \
+        elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
                 and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
             head = tok.head

@@ -239,10 +239,7 @@ def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, s
 
 def _previous_org(doc: Doc, before: int, table: NameTable) -> Optional[str]:
     cand = [n for i, n in table.orgs if i < before]
-    if cand:
-        return cand[-1]
-    later = [n for i, n in table.orgs]
-    return later[0] if later else None
+    return cand[-1] if cand else None
 
 
 def evidential_sources(head: Token) -> list[Token]:

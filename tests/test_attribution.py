@@ -407,3 +407,45 @@ def test_regression_name_in_attribution_keeps_quote_run(extract):
     text = "''We're anxious,'' said another Twitter user, Johanna Bayer. ''The attacks are getting ever closer.''"
     claims = [c for c in extract(text) if c.kind == "direct"]
     assert len(claims) == 2 and len({c.cue.start for c in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, claim",
+    [
+        ("Hugh Hill, a surgeon at Mercy Hospital, said the wing would close.", "Hugh Hill", "said", "the wing would close"),
+        ("A spokesperson for the mayor said the budget was final.", "spokesperson for the mayor", "said", "the budget was final"),
+        ("Lana Condor has expressed her interest in returning to the cast.", "Lana Condor", "expressed", "her interest in returning to the cast"),
+        ("The minister refused to rule out new taxes.", "minister", "rule out", "new taxes"),
+        ("The agency told Reuters that the recall would expand.", "agency", "told", "the recall would expand"),
+        ("In a statement, the council said the vote would be delayed.", "council", "said", "the vote would be delayed"),
+    ],
+)
+def test_more_attribution_frames(extract, text, speaker, cue, claim):
+    claims = extract(text)
+    assert any(speaker.lower() in (c.speaker.name or "").lower() and c.cue and c.cue.text == cue and c.claim.text == claim
+               for c in claims), tuples(claims)
+
+
+def _ud_doc(nlp, words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              spaces=[w not in (",", ".") and i + 1 < len(words) and words[i + 1] not in (",", ".") for i, w in enumerate(words)])
+    return doc
+
+
+def test_ud_parataxis_reported_speech(nlp):
+    """UD attaches 'he said' to the reported clause as parataxis; spaCy's
+    scheme makes the clause a ccomp of 'said'. Both give the same claim."""
+    from pipeline import certainty
+    from pipeline.attribution import extract_attributions
+    from pipeline.speakers import build_name_table
+
+    words = ["The", "plan", "is", "final", ",", "he", "said", "."]
+    doc = _ud_doc(nlp, words, heads=[1, 3, 3, 3, 6, 6, 3, 3],
+                  deps=["det", "nsubj", "cop", "ROOT", "punct", "nsubj", "parataxis", "punct"],
+                  pos=["DET", "NOUN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"],
+                  lemmas=["the", "plan", "be", "final", ",", "he", "say", "."])
+    [att] = extract_attributions(doc, build_name_table(doc), [], certainty.epistemic_cues)
+    assert doc.text[att.content_start:att.content_end] == "The plan is final"
+    assert doc[att.cue_token].text == "said"
