@@ -749,6 +749,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:
             continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in q_span) or (q_span[0].is_lower and not _cue_adjacent(doc, qs, qe)):
+            continue  # a title or a scare-quoted phrase, not a quoted statement
         earlier = [a for a in direct + out if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
         if _covered((qs, qe), existing + out):
@@ -802,6 +804,19 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     m.anchor_tokens = prev.anchor_tokens
                 out.extend(made)
     return out
+
+
+def _cue_adjacent(doc: Doc, qs: int, qe: int) -> bool:
+    """A cue verb right before the opening or right after the closing mark
+    ('said: "…', '"…," she said')."""
+    before = doc.char_span(max(0, qs - 40), qs, alignment_mode="contract")
+    after = doc.char_span(qe, min(len(doc.text), qe + 40), alignment_mode="contract")
+    near = []
+    if before is not None:
+        near += [t for t in before if not (t.is_punct or t.is_space)][-1:]
+    if after is not None:
+        near += [t for t in after if not (t.is_punct or t.is_space)][:3]
+    return any(cue_entry(t) is not None for t in near)
 
 
 def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> bool:

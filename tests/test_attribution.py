@@ -449,3 +449,14 @@ def test_ud_parataxis_reported_speech(nlp):
     [att] = extract_attributions(doc, build_name_table(doc), [], certainty.epistemic_cues)
     assert doc.text[att.content_start:att.content_end] == "The plan is final"
     assert doc[att.cue_token].text == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Clinton noted her work bringing jobs from "Buffalo to Albany" over the years.',
+        'Mrs. Clinton appeared on "The Late Show With Stephen Colbert" last month.',
+    ],
+)
+def test_scare_quotes_and_titles_are_not_direct_claims(extract, text):
+    assert all(c.kind != "direct" for c in extract(text))
