@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .speakers import NameTable, SpeakerRef, _is_subjectish, evidential_sources, lexicon, resolve
+from .speakers import NameTable, SpeakerRef, described_source, evidential_sources, lexicon, resolve
 
 # --------------------------------------------------------------------------
 # rule data
@@ -384,13 +384,7 @@ def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVer
         refs = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in sources) if r is not None]
         if refs:
             return refs
-        ref = resolve(subj, ctx.table, ctx.last_speakers)
-        if ref is None:
-            from .speakers import _describe, mention_bounds
-
-            s, e = mention_bounds(subj)
-            ref = SpeakerRef("UNNAMED", ctx.doc[s:e].text, _describe(ctx.doc[s:e]), s, e, subj.i)
-        return [ref]
+        return [resolve(subj, ctx.table, ctx.last_speakers) or described_source(subj)]
     refs = []
     ref = resolve(subj, ctx.table, ctx.last_speakers)
     if ref is not None:
@@ -402,14 +396,6 @@ def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVer
                 if r2 is not None:
                     refs.append(r2)
     return refs
-
-
-def described_source(head: Token) -> SpeakerRef:
-    """A source the lexicons do not know, named by its noun phrase."""
-    from .speakers import _describe, mention_bounds
-
-    s, e = mention_bounds(head)
-    return SpeakerRef("UNNAMED", head.doc[s:e].text, _describe(head.doc[s:e]), s, e, head.i)
 
 
 def _author(ctx: Context) -> SpeakerRef:
@@ -718,12 +704,7 @@ def according_to(ctx: Context) -> list[Attribution]:
             ce = acc_s
         if ce - cs < 2:
             continue
-        speakers = _speakers_for(ctx, pobj, None)
-        if not speakers:
-            from .speakers import _describe, mention_bounds
-
-            s, e = mention_bounds(pobj)
-            speakers = [SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, pobj.i)]
+        speakers = _speakers_for(ctx, pobj, None) or [described_source(pobj)]
         out.extend(_make(ctx, "according_to", "according_to", speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
     return out
 

@@ -106,7 +106,7 @@ class NameTable:
     """Full names and organizations the article has introduced."""
 
     surnames: dict[str, str] = field(default_factory=dict)
-    persons: list[tuple[int, str, int]] = field(default_factory=list)  # (token i, name, is_subject)
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (token i, name)
     orgs: list[tuple[int, str]] = field(default_factory=list)
 
     def full_name(self, name: str) -> str:
@@ -115,14 +115,6 @@ class NameTable:
         if full and len(full.split()) > len(name.split()):
             return full
         return name
-
-
-def _is_subjectish(token: Token) -> bool:
-    t = token
-    # walk up compound/appos chains to the phrase head
-    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def build_name_table(doc: Doc) -> NameTable:
@@ -138,11 +130,11 @@ def build_name_table(doc: Doc) -> NameTable:
             parts = name.split()
             if len(parts) >= 2:
                 table.surnames.setdefault(parts[-1].lower(), name)
-            table.persons.append((ent.root.i, name, int(_is_subjectish(ent.root))))
+            table.persons.append((ent.root.i, name))
         elif label == "ORG":
             table.orgs.append((ent.start, clean_name(ent)))
     # resolve later mentions of a surname to the full name
-    table.persons = [(i, table.full_name(n), s) for i, n, s in table.persons]
+    table.persons = [(i, table.full_name(n)) for i, n in table.persons]
     return table
 
 
@@ -202,7 +194,7 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     first), the most salient mention (see :func:`_salience`), the last one
     among equals. People who spoke (``speakers``) count even when the NER
     missed them."""
-    cand: list[tuple[int, str, bool]] = [(i, n, False) for i, n, _ in table.persons if i < before]
+    cand: list[tuple[int, str, bool]] = [(i, n, False) for i, n in table.persons if i < before]
     for r in speakers or []:
         if r.label == "PERSON" and r.head is not None and r.head < before and r.name:
             cand.append((r.head, r.name, True))
@@ -358,6 +350,13 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     return None
+
+
+def described_source(head: Token) -> SpeakerRef:
+    """A source the lexicons do not know, named by its noun phrase."""
+    s, e = mention_bounds(head)
+    span = head.doc[s:e]
+    return SpeakerRef("UNNAMED", span.text, _describe(span), s, e, head.i)
 
 
 def _titled_person(left: Span) -> bool:
