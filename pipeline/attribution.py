@@ -44,7 +44,7 @@ from .speakers import NameTable, SpeakerRef, described_source, evidential_source
 class CueVerbRule(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     lemma: str
-    # speech | cognition | evidential | nominal_only
+    # speech | cognition | evidential | nominal_only | quote_only
     class_: str = Field(alias="class")
     nominal: bool = False
     needs: list[str] = Field(default_factory=list)
@@ -53,8 +53,8 @@ class CueVerbRule(BaseModel):
     @field_validator("class_")
     @classmethod
     def _known_class(cls, v: str) -> str:
-        if v not in {"speech", "cognition", "evidential", "nominal_only"}:
-            raise ValueError("class must be speech, cognition, evidential or nominal_only")
+        if v not in {"speech", "cognition", "evidential", "nominal_only", "quote_only"}:
+            raise ValueError("class must be speech, cognition, evidential, nominal_only or quote_only")
         return v
 
     @field_validator("lemma")
@@ -88,6 +88,8 @@ class AttributionRules(BaseModel):
     non_content_objects: list[str]
     # subordinators whose clause is not part of an AUTHOR claim (conditionals are)
     non_conditional_marks: list[str]
+    # "In a CNN poll, X leads": documents that speak through "in"
+    source_documents: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +264,7 @@ def cue_entry(token: Token) -> Optional[CueVerbRule]:
 
 def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, str]]:
     """The content clause of a cue verb and the frame that found it."""
-    if rule.class_ == "nominal_only":
+    if rule.class_ in ("nominal_only", "quote_only"):
         return None
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
 
@@ -665,20 +667,33 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
     return out
 
 
+def _source_phrase(tok: Token) -> Optional[tuple[Token, Token, str]]:
+    """("according", "to", pobj) for "according to X"; ("in", "in", pobj) for
+    "In a CNN poll, …" / "in an interview" where the document speaks."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return (to, pobj, "according_to") if pobj is not None else None
+    if tok.lower_ == "in" and tok.i == tok.sent.start and tok.dep_ == "prep" and _is_verbal(tok.head) and cue_entry(tok.head) is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in frames().source_documents:
+            return tok, pobj, "in_document"
+    return None
+
+
 def according_to(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
     for tok in doc:
-        if tok.lower_ != "according" or ctx.in_skip(tok.idx):
+        if tok.lower_ not in ("according", "in") or ctx.in_skip(tok.idx):
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-        if to is None:
+        found = _source_phrase(tok)
+        if found is None:
             continue
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
+        to, pobj, rid = found
         head = tok.head
         for _ in range(4):
             if _is_verbal(head) and head.dep_ in CLAUSE_DEPS or head.dep_ == "ROOT":
@@ -704,8 +719,13 @@ def according_to(ctx: Context) -> list[Attribution]:
             ce = acc_s
         if ce - cs < 2:
             continue
-        speakers = _speakers_for(ctx, pobj, None) or [described_source(pobj)]
-        out.extend(_make(ctx, "according_to", "according_to", speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
+        if rid == "in_document":
+            # "In a CNN poll": the document, or whoever it belongs to, speaks
+            speakers = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in evidential_sources(pobj)) if r] \
+                or [described_source(pobj)]
+        else:
+            speakers = _speakers_for(ctx, pobj, None) or [described_source(pobj)]
+        out.extend(_make(ctx, "according_to", rid, speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
     return out
 
 
@@ -754,6 +774,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     continue
                 rule = cue_entry(tok)
                 if rule is None or rule.class_ in ("nominal_only", "evidential"):
+                    continue
+                if rule.class_ == "quote_only" and not _cue_adjacent(doc, qs, qe):
                     continue
                 dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
                 if best is None or dist < best[0]:

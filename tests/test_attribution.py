@@ -460,3 +460,21 @@ def test_ud_parataxis_reported_speech(nlp):
 )
 def test_scare_quotes_and_titles_are_not_direct_claims(extract, text):
     assert all(c.kind != "direct" for c in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, cue, claim, rule",
+    [
+        ('"We are not done," he continued.', "continued", "We are not done", "direct.quote"),
+        ("In a Quinnipiac poll released Monday, Clinton leads Sanders by 12 points.", "In",
+         "Clinton leads Sanders by 12 points", "in_document"),
+    ],
+)
+def test_quote_only_cues_and_documents_that_speak(extract, text, cue, claim, rule):
+    claims = extract(text)
+    assert any(c.cue and c.cue.text == cue and c.claim.text == claim and c.rule == rule for c in claims), tuples(claims)
+
+
+def test_quote_only_cue_needs_the_quote_beside_it(extract):
+    assert extract('The debate continued for hours after "the plan was announced by the mayor".') == [] or all(
+        c.cue is None or c.cue.text != "continued" for c in extract('The debate continued for hours after "the plan was announced by the mayor".'))
