@@ -39,7 +39,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.models import Certainty, CertaintyCue, factuality_value
-from pipeline.rules import RuleFileError, load_jsonl_rules
+from pipeline.rules import RuleFileError, load_json_rules, load_jsonl_rules
 
 CUE_FILE = "certainty_cues.jsonl"
 
@@ -223,10 +223,11 @@ def _matchers(vocab) -> tuple[Matcher, Matcher]:
 
 
 def reset_cache() -> None:
-    """Forget the loaded rules and matchers (after editing the rule file)."""
-    global _RULES
+    """Forget the loaded rules, matchers and weights (after editing a rule file)."""
+    global _RULES, _WEIGHTS
     with _LOCK:
         _RULES = None
+        _WEIGHTS = None
         _MATCHERS.clear()
 
 
@@ -235,6 +236,25 @@ def reset_cache() -> None:
 
 def _has(doc: Doc, attr: str) -> bool:
     return doc.has_annotation(attr)
+
+
+_MATCH_KEY = "claimsift_cue_matches"
+
+
+def _doc_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """Every raw cue match in the doc (cached on the doc)."""
+    cached = doc.user_data.get(_MATCH_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    plain, annotated = _matchers(doc.vocab)
+    raw = [tuple(m) for m in plain(doc)]
+    if _has(doc, "LEMMA") and _has(doc, "POS"):
+        try:
+            raw += [tuple(m) for m in annotated(doc)]
+        except ValueError:  # partial annotation
+            pass
+    doc.user_data[_MATCH_KEY] = (len(doc), raw)
+    return raw
 
 
 def find_cues(doc_or_span: Union[Doc, Span]) -> list[CueMatch]:
@@ -248,19 +268,15 @@ def find_cues(doc_or_span: Union[Doc, Span]) -> list[CueMatch]:
     offset = doc_or_span.start if isinstance(doc_or_span, Span) else 0
     if len(doc_or_span) == 0:
         return []
-    plain, annotated = _matchers(doc.vocab)
     rules = _rules()
-    raw = list(plain(doc_or_span))
-    if _has(doc, "LEMMA") and _has(doc, "POS"):
-        try:
-            raw += annotated(doc_or_span)
-        except ValueError:  # partial annotation
-            pass
+    end = offset + len(doc_or_span)
+    # the matchers run once per doc; a span takes the matches inside it,
+    # which is what matching the span itself would give
+    raw = [(m, s, e) for m, s, e in _doc_matches(doc) if offset <= s and e <= end]
     has_pos, has_dep = _has(doc, "POS"), _has(doc, "DEP")
     found: list[tuple[int, int, CueRule]] = []
     for match_id, s, e in raw:
         rule = rules[doc.vocab.strings[match_id]]
-        s, e = s + offset, e + offset
         first = doc[s]
         if rule.pos and has_pos and first.pos_ not in rule.pos:
             continue
@@ -728,7 +744,8 @@ def epistemic_cues(doc: Doc, start: int, end: int) -> list[CueMatch]:
 # other prospective complements ("plans *to build*"), events under a modal
 # that is not a hedge ("would", "can", "must"). Values hand-picked from a
 # coordinate search on the UW and MEANTIME train+dev splits (never test);
-# they only shape factuality_of_token, not assess().
+# they only shape factuality_of_token (as its ``base`` feature, see
+# factuality_features), not assess().
 BENCH_SCORES: dict[str, float] = {
     "certain": 3.0,
     "probable": 2.2,
@@ -846,7 +863,219 @@ def factuality_of_token(doc: Doc, i: int) -> float:
 
     The scope is the clause the token heads plus its governing chain: cues
     that cover the token (its modals and negation, the cue verbs and
-    conditionals above it) are combined as in :func:`assess`, then mapped to
-    the calibrated scale :data:`BENCH_SCORES`.
+    conditionals above it) are combined as in :func:`assess` into a
+    :class:`Reading`; :func:`factuality_features` describes that reading and
+    the event's syntax, and the linear calibration in
+    ``models/factuality_weights.json`` (fitted offline by
+    ``benchmarks/fit_factuality.py``) maps the features to the scale.
     """
-    return score_reading(reading_of_token(doc, i))
+    return factuality_weights().predict(factuality_features(doc, i))
+
+
+
+# ---------------------------------------------------------------- learned calibration
+
+WEIGHTS_FILE = "factuality_weights.json"
+
+# Classes of the word that governs an event (lemmas), for the calibration.
+_GOV_CLASSES: dict[str, frozenset[str]] = {
+    # wanted, planned, allowed: the event has not happened (yet)
+    "intent": frozenset({
+        "plan", "want", "hope", "seek", "try", "attempt", "intend", "aim", "propose", "threaten",
+        "promise", "vow", "pledge", "urge", "wish", "consider", "demand", "ask", "request",
+        "prepare", "offer", "agree", "decide", "need", "call", "push", "press", "expect", "like",
+        "require", "order", "allow", "help", "proposal", "bid", "effort", "goal", "intention",
+        "move", "threat", "desire", "decision", "agreement", "deal", "chance", "opportunity",
+        "right", "authority", "permission", "approval", "ability", "way", "time"}),
+    "report": frozenset(_REPORT_VERBS),
+    # attitudes toward a possible event: "fears of a recession", "hopes of recovery"
+    "attitude": frozenset({
+        "fear", "hope", "worry", "concern", "expectation", "prospect", "risk", "possibility",
+        "likelihood", "speculation", "rumor", "rumour", "danger", "prediction", "forecast",
+        "scenario", "talk", "anxiety", "afraid", "worried", "concerned", "hopeful", "ready",
+        "willing", "able", "eager", "due", "likely", "set"}),
+    "negimpl": frozenset({
+        "fail", "refuse", "decline", "reject", "deny", "avoid", "prevent", "stop", "block", "ban",
+        "oppose", "halt", "cancel", "delay", "postpone", "suspend", "forget", "neglect", "abandon",
+        "drop", "veto", "resist"}),
+    "posimpl": frozenset({
+        "manage", "succeed", "begin", "start", "continue", "resume", "keep", "finish", "complete",
+        "force", "cause", "lead", "remember", "confirm", "know", "realize", "learn", "discover",
+        "reveal", "show", "prove"}),
+}
+# Relations through which an event is an argument of the word above it.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd",
+                        "nsubjpass", "conj", "advcl"})
+_FEATURE_DEPS = frozenset({
+    "ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "dobj", "pobj", "nsubj",
+    "nsubjpass", "compound", "amod", "pcomp", "attr", "appos", "parataxis", "npadvmod", "acomp"})
+_FEATURE_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB", "NN", "NNS", "NNP", "JJ"})
+_FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
+_FUTURE_WORDS = frozenset({"next", "tomorrow", "soon", "later", "future", "upcoming", "coming",
+                           "planned", "proposed", "possible", "potential", "prospective"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+# Every feature name factuality_features can emit: the exact names, and the
+# prefixes of the families ("dep:ROOT").
+FEATURE_NAMES = frozenset({
+    "base", "neg", "hyp", "prosp", "reported", "to_inf", "noun_to_inf", "future_mod",
+    "question", "anc_modal", "det:indef", "det:def", "det:none", "pos:other"})
+FEATURE_FAMILIES: dict[str, frozenset[str]] = {
+    "level": frozenset(_RANK),
+    "modal": frozenset(_MODALS.values()),
+    "pos": _FEATURE_POS | {"other"},
+    "tag": _FEATURE_TAGS,
+    "dep": _FEATURE_DEPS,
+    "head": frozenset(_GOV_CLASSES),
+    "anc": frozenset(_GOV_CLASSES),
+    **{cat: frozenset({"direct", "embedded"}) for cat in
+       ("booster", "probable", "possible", "unknown", "negation", "conditional")},
+}
+
+
+def known_feature(name: str) -> bool:
+    """Can :func:`factuality_features` emit a feature of this name?"""
+    if name in FEATURE_NAMES:
+        return True
+    family, _, value = name.partition(":")
+    return value in FEATURE_FAMILIES.get(family, ())
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def factuality_features(doc: Doc, i: int) -> dict[str, float]:
+    """Named features of the event headed by token ``i``, for the calibration.
+
+    * the scoped reading (:func:`reading_of_token`): ``level:*``, ``neg``,
+      ``hyp`` (conditional), ``prosp`` ("to" complement), ``modal:*``,
+      ``reported``, and ``base``, its hand-calibrated :func:`score_reading`;
+    * how each cue category reaches the event: ``negation:direct`` (on the
+      event's own clause) or ``negation:embedded`` (from a governing clause);
+    * the event's syntax: ``pos:*``, ``tag:*`` (tense), ``dep:*``, the
+      determiner of an event noun, "a plan *to* X";
+    * the class of the words that govern it, through embedding relations:
+      ``head:*`` (its head) and ``anc:*`` (two levels further up) for intention
+      ("seek *approval*"), reporting, attitude ("fears of *recession*") and
+      implicative words; a modal above it (``anc_modal``).
+
+    All features are 0/1 except ``base``.
+    """
+    tok = doc[i]
+    r = reading_of_token(doc, i)
+    f: dict[str, float] = {"base": score_reading(r), "level:" + r.level: 1.0}
+
+    def on(name: str) -> None:
+        f[name] = 1.0
+
+    if r.polarity == "negative":
+        on("neg")
+    if r.hypothetical:
+        on("hyp")
+    if r.prospective:
+        on("prosp")
+    if r.modal:
+        on("modal:" + r.modal)
+    if r.reported:
+        on("reported")
+    if not _has(doc, "DEP"):
+        return f
+    lo, hi = _sentence_bounds(doc, [tok])
+    cues = find_cues(doc[lo:hi])
+    terminators = [c for c in cues if c.category == "terminate"]
+    for c in cues:
+        path = cover_path(doc, c, tok, terminators)
+        if path is not None:
+            on(f"{c.category}:{'embedded' if path else 'direct'}")
+    pos = tok.pos_ if tok.pos_ in _FEATURE_POS else "other"
+    on("pos:" + pos)
+    if tok.tag_ in _FEATURE_TAGS:
+        on("tag:" + tok.tag_)
+    if tok.dep_ in _FEATURE_DEPS:
+        on("dep:" + tok.dep_)
+    t = tok
+    for depth in range(3):
+        if t.head.i == t.i or t.dep_ not in _EMBEDDING:
+            break
+        t = t.head
+        lemma = t.lemma_.lower()
+        for cls, words in _GOV_CLASSES.items():
+            if lemma in words:
+                on(("head:" if depth == 0 else "anc:") + cls)
+        if _modal(t):
+            on("anc_modal")
+    if _has_to(tok):
+        on("to_inf")
+    if pos in ("NOUN", "PROPN"):
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        if dets & {"a", "an"}:
+            on("det:indef")
+        elif dets & _DEFINITE or any(c.dep_ == "poss" for c in tok.children):
+            on("det:def")
+        else:
+            on("det:none")
+        if any(c.dep_ == "acl" and _has_to(c) for c in tok.children):
+            on("noun_to_inf")
+    if any(c.lower_ in _FUTURE_WORDS for c in tok.children):
+        on("future_mod")
+    if any(t.text == "?" for t in doc[lo:hi][-2:]):
+        on("question")
+    return f
+
+
+class FactualityWeights(BaseModel):
+    """``models/factuality_weights.json``: the linear calibration of the features.
+
+    score = intercept + sum(weights[name] * value); a positive score is
+    multiplied by 3 / ``top`` (``top`` is the fitted score of a plain
+    assertion, which FactBank puts at CT+ = 3, as :func:`assess` does), a
+    negative one by ``negative_stretch`` (negated events are rarer and more
+    extreme than a least-squares fit makes them), then clipped to -3..3.
+    Every weight must name a feature :func:`factuality_features` can emit.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    intercept: float = Field(allow_inf_nan=False)
+    top: float = Field(default=3.0, gt=1.0, le=3.0, allow_inf_nan=False)
+    negative_stretch: float = Field(default=1.0, ge=1.0, le=3.0, allow_inf_nan=False)
+    weights: dict[str, float] = Field(min_length=1)
+    fitted_on: list[str] = Field(default_factory=list)
+    hyperparameters: dict[str, float] = Field(default_factory=dict)
+    comment: Optional[str] = None
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_ok(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(k for k in value if not known_feature(k))
+        if unknown:
+            raise ValueError(f"unknown feature(s) {unknown}")
+        bad = sorted(k for k, v in value.items() if v != v or abs(v) > 100)
+        if bad:
+            raise ValueError(f"weight out of range for {bad}")
+        return value
+
+    def predict(self, features: dict[str, float]) -> float:
+        w = self.weights
+        value = self.intercept + sum(w.get(k, 0.0) * v for k, v in features.items())
+        value *= 3.0 / self.top if value > 0 else self.negative_stretch
+        return max(-3.0, min(3.0, value))
+
+
+_WEIGHTS: FactualityWeights | None = None
+
+
+def load_factuality_weights(path: Path | None = None) -> FactualityWeights:
+    """Load and validate ``models/factuality_weights.json`` (or ``path``)."""
+    return load_json_rules(WEIGHTS_FILE, FactualityWeights, path)
+
+
+def factuality_weights() -> FactualityWeights:
+    """The shipped calibration, loaded once."""
+    global _WEIGHTS
+    if _WEIGHTS is None:
+        with _LOCK:
+            if _WEIGHTS is None:
+                _WEIGHTS = load_factuality_weights()
+    return _WEIGHTS

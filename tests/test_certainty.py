@@ -292,18 +292,132 @@ def test_epistemic_cues(nlp, text, expected):
 
 @pytest.mark.parametrize("text,word,lo,hi", [
     ("The company sold the unit.", "sold", 2.9, 3.0),
+    ("Officials said the company sold the unit.", "said", 3.0, 3.0),
     ("The company did not sell the unit.", "sell", -3.0, -1.5),
+    ("The company never sold the unit.", "sold", -3.0, -1.5),
+    ("The company refused to sell the unit.", "sell", -3.0, -0.5),
     ("The company may sell the unit.", "sell", 0.5, 2.0),
+    ("The company might sell the unit.", "sell", 0.5, 2.0),
     ("Officials denied that the firm sold the unit.", "sold", -3.0, -1.0),
     ("Officials denied that the firm sold the unit.", "denied", 2.9, 3.0),
     ("The firm plans to sell the unit.", "sell", 0.5, 2.5),
+    ("The firm plans to sell the unit.", "plans", 2.5, 3.0),
     ("It is unclear whether the firm sold the unit.", "sold", -0.5, 2.0),
     ("If the firm sells the unit, prices will fall.", "sells", 0.0, 2.5),
+    ("The firm will seek approval for the merger.", "approval", 0.5, 2.6),
+    ("Stocks fell on fears of a recession.", "recession", 0.5, 2.7),
+    ("Stocks fell on fears of a recession.", "fell", 2.8, 3.0),
 ])
 def test_factuality_of_token(nlp, text, word, lo, hi):
     doc = nlp(text)
     value = factuality_of_token(doc, _token(doc, word).i)
     assert lo <= value <= hi
+
+
+@pytest.mark.parametrize("text,lower,higher", [
+    # unrealised event nouns and infinitives score below the realised event
+    ("The firm sought approval and sold the unit.", "approval", "sold"),
+    ("The firm wants to sell the unit, which it bought in May.", "sell", "bought"),
+    ("The firm may sell the unit.", "sell", None),
+])
+def test_factuality_orders_events(nlp, text, lower, higher):
+    doc = nlp(text)
+    lo = factuality_of_token(doc, _token(doc, lower).i)
+    hi = factuality_of_token(doc, _token(doc, higher).i) if higher else 3.0
+    assert lo < hi
+
+
+@pytest.mark.parametrize("text,word,present,absent", [
+    ("The company sold the unit.", "sold",
+     {"level:certain", "pos:VERB", "tag:VBD", "dep:ROOT"}, {"neg", "prosp", "hyp"}),
+    ("The company did not sell the unit.", "sell", {"neg", "negation:direct"}, {"prosp"}),
+    ("Officials denied that the firm sold the unit.", "sold",
+     {"neg", "negation:embedded", "head:negimpl"}, set()),
+    ("The firm plans to sell the unit.", "sell", {"prosp", "to_inf", "head:intent"}, {"neg"}),
+    ("The firm will seek approval.", "approval", {"pos:NOUN", "head:intent", "det:none"}, set()),
+    ("The firm has a plan to sell the unit.", "plan", {"noun_to_inf", "det:indef"}, set()),
+    ("Stocks fell on fears of a recession.", "recession", {"anc:attitude"}, {"head:intent"}),
+    ("If the firm sells the unit, prices will fall.", "sells", {"hyp"}, set()),
+    ("Officials said prices would rise.", "rise", {"modal:would", "reported", "head:report"}, set()),
+    ("Would the firm sell the unit?", "sell", {"question"}, set()),
+    # the subject of an intention verb is not what is intended
+    ("The firm plans to sell the unit.", "firm", set(), {"head:intent", "anc:intent"}),
+])
+def test_factuality_features(nlp, text, word, present, absent):
+    doc = nlp(text)
+    feats = certainty.factuality_features(doc, _token(doc, word).i)
+    assert present <= set(feats), sorted(feats)
+    assert not absent & set(feats), sorted(feats)
+    assert all(certainty.known_feature(k) for k in feats)
+    assert set(feats.values()) - {1.0} <= {feats["base"]}
+
+
+def test_every_emitted_feature_is_known(nlp):
+    text = ("Officials said on Tuesday that the company, which may not have sold the unit, "
+            "plans to seek approval for a sale next year if regulators agree, but it is unclear "
+            "whether the deal will close. Would the firm refuse to pay? No one was hurt.")
+    doc = nlp(text)
+    for tok in doc:
+        feats = certainty.factuality_features(doc, tok.i)
+        unknown = [k for k in feats if not certainty.known_feature(k)]
+        assert not unknown, (tok.text, unknown)
+
+
+def test_factuality_without_a_parse(nlp):
+    doc = nlp.make_doc("The company did not sell the unit .")
+    for tok in doc:
+        assert -3.0 <= factuality_of_token(doc, tok.i) <= 3.0
+
+
+# ---------------------------------------------------------------- factuality weights file
+
+WEIGHTS = {"intercept": 0.5, "top": 2.5, "negative_stretch": 2.0,
+           "weights": {"base": 1.0, "neg": -1.0, "dep:ROOT": 0.1}}
+
+
+def test_shipped_factuality_weights_load():
+    w = certainty.load_factuality_weights()
+    assert isinstance(w, certainty.FactualityWeights)
+    assert "base" in w.weights and all(certainty.known_feature(k) for k in w.weights)
+    assert 1.0 < w.top <= 3.0 and w.negative_stretch >= 1.0
+    assert not any("test" in name for name in w.fitted_on)  # fitted on train splits only
+    assert certainty.factuality_weights() is certainty.factuality_weights()  # loaded once
+
+
+def test_factuality_weights_predict():
+    w = certainty.FactualityWeights.model_validate(WEIGHTS)
+    assert w.predict({}) == pytest.approx(0.5 * 3.0 / 2.5)  # positive: scaled by 3 / top
+    assert w.predict({"base": 1.0, "dep:ROOT": 1.0}) == pytest.approx(1.6 * 3.0 / 2.5)
+    assert w.predict({"base": -1.0, "neg": 1.0}) == pytest.approx(-1.5 * 2.0)  # stretched
+    assert w.predict({"base": 3.0}) == 3.0  # clipped
+    assert w.predict({"base": -3.0, "neg": 1.0}) == -3.0
+    assert w.predict({"not_a_feature_here": 1.0}) == pytest.approx(0.6)  # unknown: ignored
+
+
+@pytest.mark.parametrize("bad,key", [
+    ({**WEIGHTS, "colour": "red"}, "colour"),
+    ({**WEIGHTS, "weights": {"base": 1.0, "lexeme:sell": 0.5}}, "lexeme:sell"),
+    ({**WEIGHTS, "weights": {"base": 1.0, "dep:nmod_xyz": 0.5}}, "dep:nmod_xyz"),
+    ({**WEIGHTS, "weights": {}}, "weights"),
+    ({**WEIGHTS, "weights": {"base": 1e9}}, "base"),
+    ({**WEIGHTS, "negative_stretch": 0.5}, "negative_stretch"),
+    ({**WEIGHTS, "top": 4.0}, "top"),
+    ({k: v for k, v in WEIGHTS.items() if k != "intercept"}, "intercept"),
+])
+def test_bad_factuality_weights_name_file_and_key(tmp_path, bad, key):
+    path = tmp_path / "factuality_weights.json"
+    path.write_text(json.dumps(bad))
+    with pytest.raises(RuleFileError) as err:
+        certainty.load_factuality_weights(path)
+    msg = str(err.value)
+    assert str(path) in msg and key in msg
+
+
+def test_factuality_weights_invalid_json(tmp_path):
+    path = tmp_path / "factuality_weights.json"
+    path.write_text('{"intercept": 1,\n "weights": }')
+    with pytest.raises(RuleFileError, match=":2: invalid JSON"):
+        certainty.load_factuality_weights(path)
 
 
 # ---------------------------------------------------------------- rule file
