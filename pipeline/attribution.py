@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from .rules import cached_jsonl, load_json_rules
+from .sentences import sentence_index
 from .speakers import NameTable, SpeakerRef, described_source, evidential_sources, lexicon, resolve
 
 # --------------------------------------------------------------------------
@@ -218,7 +219,8 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     n = len(doc)
     if 0 < end + 1 < n and doc[end].text == ":" and not doc[end - 1].whitespace_ and doc[end - 1].pos_ == "PROPN" and doc[end + 1].is_title:
         e = end + 1
-        while e < n and (doc[e].is_title or (doc[e].like_num and e > end + 1)) and doc[e].sent == doc[end].sent:
+        sents = sentence_index(doc)
+        while e < n and (doc[e].is_title or (doc[e].like_num and e > end + 1)) and sents.same(e, end):
             e += 1
         end = e
     if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title:
@@ -284,7 +286,8 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         # "…, a girl was pepper-sprayed, police said.": the clause before an
         # inverted cue, parsed as an adverbial clause
         lefts = [c for c in verb.children if c.dep_ in ("advcl", "parataxis") and c.i < subj.i and _is_verbal(c)]
-        if lefts and verb.i == verb.sent.end - 1 or lefts and all(t.is_punct for t in verb.doc[verb.i + 1:verb.sent.end]):
+        sent_end = sentence_index(verb.doc).end(verb.i)
+        if lefts and all(t.is_punct for t in verb.doc[verb.i + 1:sent_end]):
             return lefts[-1], "inverted"
     for child in verb.children:
         # UD scheme (and spaCy on colons): "He said: the plan is final"
@@ -677,7 +680,7 @@ def _source_phrase(tok: Token) -> Optional[tuple[Token, Token, str]]:
             to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return (to, pobj, "according_to") if pobj is not None else None
-    if tok.lower_ == "in" and tok.i == tok.sent.start and tok.dep_ == "prep" and _is_verbal(tok.head) and cue_entry(tok.head) is None:
+    if tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == sentence_index(doc).start(tok.i) and _is_verbal(tok.head) and cue_entry(tok.head) is None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.lemma_.lower() in frames().source_documents:
             return tok, pobj, "in_document"
@@ -701,7 +704,8 @@ def according_to(ctx: Context) -> list[Attribution]:
             head = head.head
         cs, ce = _subtree_range(head)
         acc_s, acc_e = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i, pobj.right_edge.i) + 1
-        sent = tok.sent
+        sents = sentence_index(doc)
+        sent = doc[sents.start(tok.i):sents.end(tok.i)]
         if not [t for t in doc[acc_e:sent.end] if not (t.is_punct or t.is_space)]:
             cs = sent.start  # "…, according to X." speaks for the whole sentence
         elif not [t for t in doc[sent.start:acc_s] if not (t.is_punct or t.is_space)]:
@@ -758,12 +762,13 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
             continue
         if ctx.in_skip(qs):
             continue
-        sents = {t.sent.start: t.sent for t in (q_span[0], q_span[-1])}
+        index = sentence_index(doc)
+        sents = {index.start(t.i): doc[index.start(t.i):index.end(t.i)] for t in (q_span[0], q_span[-1])}
         # '"… NOW!" Trump said.': the parser may end the sentence inside the
         # quote; the cue then opens the next one
-        after = q_span[-1].sent.end
+        after = index.end(q_span[-1].i)
         if after < len(doc) and not doc.text[qe:doc[after].idx].strip(" \t\"'”’»!?.,"):
-            sents.setdefault(doc[after].sent.start, doc[after].sent)
+            sents.setdefault(after, doc[after:index.end(after)])
         # candidate cue verbs outside quotes in the quote's sentences
         best: Optional[tuple[int, Token]] = None
         for sent in sents.values():
@@ -827,7 +832,8 @@ def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> 
     span = doc.char_span(offset, offset + len(gap), alignment_mode="contract")
     if span is None:
         return False
-    cue_sent = doc[prev.cue_token].sent if prev.cue_token is not None else None
+    index = sentence_index(doc)
+    cue_sent = doc[index.start(prev.cue_token):index.end(prev.cue_token)] if prev.cue_token is not None else None
     for ent in span.ents:
         if ent.label_ != "PERSON" or ent.text in (prev.speaker.name or ""):
             continue

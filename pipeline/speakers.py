@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from .rules import load_json_rules
+from .sentences import sentence_index
 
 
 class SpeakerLexicon(BaseModel):
@@ -201,8 +202,9 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     if not cand:
         return None
     by_sent: dict[int, list[tuple[int, str, bool]]] = {}
+    sents = sentence_index(doc)
     for i, n, spoke in cand:
-        by_sent.setdefault(doc[i].sent.start, []).append((i, n, spoke))
+        by_sent.setdefault(sents.start(i), []).append((i, n, spoke))
     for k, st in enumerate(sorted(by_sent, reverse=True)):
         if k >= max_sents:
             break
