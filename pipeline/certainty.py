@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Iterable, Literal, Optional, Sequence, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.models import Certainty, CertaintyCue, factuality_value
@@ -210,13 +210,34 @@ def _token_patterns(rule: CueRule) -> list[dict[str, Any]]:
     return [{key: w} for w in _literal_words(rule.literal or "")]
 
 
-def _matchers(vocab) -> tuple[Matcher, Matcher]:
+class _Matchers:
+    """Several matchers run as one: (match_id, start, end) from each."""
+
+    def __init__(self, *matchers):
+        self.matchers = matchers
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
+        return [m for matcher in self.matchers for m in matcher(doc)]
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.matchers)
+
+
+def _matchers(vocab):
+    """(plain, annotated): literal word rules go to a PhraseMatcher on the
+    lowercased text (much faster than token patterns), other rules needing
+    no annotation to a Matcher, rules on lemmas / POS / DEP to another."""
     entry = _MATCHERS.get(id(vocab))
     if entry is None or entry[0] is not vocab:
-        plain, annotated = Matcher(vocab), Matcher(vocab)
+        phrases, plain, annotated = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab), Matcher(vocab)
         for rule in _rules().values():
-            (annotated if rule.needs_annotation else plain).add(rule.id, [_token_patterns(rule)])
-        entry = (vocab, plain, annotated)
+            if rule.needs_annotation:
+                annotated.add(rule.id, [_token_patterns(rule)])
+            elif rule.pattern is None:
+                phrases.add(rule.id, [Doc(vocab, words=_literal_words(rule.literal or ""))])
+            else:
+                plain.add(rule.id, [_token_patterns(rule)])
+        entry = (vocab, _Matchers(phrases, plain), annotated)
         with _LOCK:
             _MATCHERS[id(vocab)] = entry
     return entry[1], entry[2]
