@@ -79,8 +79,11 @@ def extract(paths, output, published, model, batch_size, jobs, engine, scheduler
     """Extract claims from article files or folders (.txt .md .json .jsonl .html).
 
     Output lines are in input order and identical whatever --jobs or
-    --engine. Errors go to OUTPUT.errors.jsonl (file, stage, message) and the
-    run goes on; the exit code is 1 when some article failed, 0 otherwise.
+    --engine. OUTPUT is replaced only when the run completes (with --resume,
+    whole lines are appended article by article); OUTPUT.done.jsonl lists
+    the finished articles, OUTPUT.errors.jsonl the failed ones (file, stage,
+    message). A bad file never stops the run; the exit code is 1 when some
+    article failed, 0 otherwise, 2 on usage errors.
     """
     from .batch import Progress, RunOptions, run_batch
     from .ingest import normalize_published
@@ -117,6 +120,13 @@ def extract(paths, output, published, model, batch_size, jobs, engine, scheduler
             hint = " (run again with --resume to go on)" if resume else ""
             click.echo(f"interrupted{hint}", err=True)
         sys.exit(130)
+    except (OSError, TimeoutError) as exc:
+        if engine == "dask" and scheduler:
+            raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        raise
+    except RuntimeError as exc:  # worker processes that cannot start
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     if not quiet:
         click.echo(stats.summary(), err=True)
     sys.exit(1 if stats.errors else 0)

@@ -61,14 +61,18 @@ def _anchor(published: Optional[str]) -> Optional[_dt.date]:
 
 def make_docs(nlp: Language, article: Article) -> list[tuple[int, Doc]]:
     """Unprocessed docs for an article's pieces, with anchor and layout set."""
-    out = []
+    return list(iter_docs(nlp, article))
+
+
+def iter_docs(nlp: Language, article: Article) -> Iterator[tuple[int, Doc]]:
+    """:func:`make_docs`, one piece at a time (a 5 MB article is not
+    tokenized all at once)."""
     anchor = _anchor(article.published)
     for offset, piece in split_text(article.text):
         doc = nlp.make_doc(piece)
         doc._.cs_anchor = anchor
         doc._.cs_skip = [(s - offset, e - offset) for s, e in article.skip_spans if e > offset and s < offset + len(piece)]
-        out.append((offset, doc))
-    return out
+        yield offset, doc
 
 
 def _timex_root(doc: Doc, t: Timex):
@@ -301,7 +305,7 @@ def _pipe_articles(nlp: Language, articles: list[Article], batch_size: int) -> I
 
     def docs_with_meta():
         for n, article in enumerate(articles):
-            for offset, doc in make_docs(nlp, article):
+            for offset, doc in iter_docs(nlp, article):
                 yield doc, (n, article, offset)
 
     current: Optional[Article] = None
