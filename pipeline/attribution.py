@@ -463,7 +463,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
-        if rule.needs and not any(c.dep_ in rule.needs for c in tok.children):
+        has_prep = bool(rule.prep) and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
+        if rule.needs and not any(c.dep_ in rule.needs for c in tok.children) and not has_prep:
             continue
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             continue  # agentless passive: passive_attributions
@@ -494,8 +495,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue
             rid = "indirect.parenthetical"
         elif rule.nominal:
-            obj = None if rule.prep else next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-            if rule.prep:
+            # "called X a liar" (object + predicate), "called for X", "talked about X"
+            takes_object = not rule.prep or (rule.needs and any(c.dep_ in rule.needs for c in tok.children))
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
+            if obj is None and rule.prep:
                 # "talked about X", "pointed to X": the prepositional object
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None

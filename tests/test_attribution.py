@@ -478,3 +478,10 @@ def test_quote_only_cues_and_documents_that_speak(extract, text, cue, claim, rul
 def test_quote_only_cue_needs_the_quote_beside_it(extract):
     assert extract('The debate continued for hours after "the plan was announced by the mayor".') == [] or all(
         c.cue is None or c.cue.text != "continued" for c in extract('The debate continued for hours after "the plan was announced by the mayor".'))
+
+
+def test_call_for_and_call_x_y(extract):
+    [a] = extract("Most of his competitors called for a bigger military effort.")
+    assert (a.cue.text, a.claim.text) == ("called", "a bigger military effort")
+    [b] = extract("He called the plan unusual.")
+    assert b.claim.text == "the plan unusual"
