@@ -27,10 +27,10 @@ def rules_dir() -> Path:
 
     In a source checkout (or an editable install) that is ``models/`` beside
     the package; a regular install ships the same files as
-    ``pipeline/rules/``.
+    ``pipeline/rule_data/``.
     """
     here = Path(__file__).resolve().parent
-    installed = here / "rules"
+    installed = here / "rule_data"
     if installed.is_dir() and any(installed.glob("*.json*")):
         return installed
     return here.parent / "models"
