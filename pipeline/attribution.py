@@ -981,9 +981,12 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # a stance verb inside someone else's reported content ("she said they
     # want safe streets") is part of that claim, not a claim of its own
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
-    atts = [a for a in atts if not (a.rule == "nominal.dobj" and cue_verbs().get(doc[a.cue_token].lemma_.lower(), None) is not None
-                                   and cue_verbs()[doc[a.cue_token].lemma_.lower()].class_ in ("nominal_only", "cognition")
-                                   and any(s <= doc[a.cue_token].idx < e for s, e in outer))]
+    outer_cues = {a.cue_token for a in atts if a.speaker.label != "AUTHOR"}
+    atts = [a for a in atts if not (
+        _is_stance(doc, a) and any(s <= doc[a.cue_token].idx < e for s, e in outer)
+        # "refused to rule out X": a cue chained to its governing cue keeps its claim
+        and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues)
+    )]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
@@ -992,6 +995,15 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += author_attributions(ctx, atts, epistemic_cues)
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+def _is_stance(doc: Doc, att: Attribution) -> bool:
+    """Claims from a stance or wish verb with an object or an infinitive
+    ("want safe streets", "seek to cut taxes"), not from a speech verb."""
+    if att.rule not in ("nominal.dobj", "indirect.xcomp") or att.cue_token is None:
+        return False
+    rule = cue_entry(doc[att.cue_token])
+    return rule is not None and rule.class_ in ("nominal_only", "cognition")
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
