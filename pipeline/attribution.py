@@ -998,12 +998,16 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
 
 
 def _is_stance(doc: Doc, att: Attribution) -> bool:
-    """Claims from a stance or wish verb with an object or an infinitive
-    ("want safe streets", "seek to cut taxes"), not from a speech verb."""
-    if att.rule not in ("nominal.dobj", "indirect.xcomp") or att.cue_token is None:
+    """Claims from a stance, wish or belief verb ("want safe streets", "seek
+    to cut taxes", "thinks that …"), not from a speech verb."""
+    if att.cue_token is None:
         return False
     rule = cue_entry(doc[att.cue_token])
-    return rule is not None and rule.class_ in ("nominal_only", "cognition")
+    if rule is None:
+        return False
+    if att.rule in ("nominal.dobj", "indirect.xcomp"):
+        return rule.class_ in ("nominal_only", "cognition")
+    return att.rule == "indirect.ccomp" and rule.class_ == "cognition"
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:

@@ -485,3 +485,9 @@ def test_call_for_and_call_x_y(extract):
     assert (a.cue.text, a.claim.text) == ("called", "a bigger military effort")
     [b] = extract("He called the plan unusual.")
     assert b.claim.text == "the plan unusual"
+
+
+def test_belief_inside_reported_content_is_part_of_it(extract):
+    claims = extract("Ruiz said she believes the plan will fail.")
+    assert [(c.cue.text, c.claim.text) for c in claims] == [("said", "she believes the plan will fail")]
+    assert claims[0].certainty.level == "probable"
