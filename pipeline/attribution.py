@@ -486,7 +486,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
             head = tok.head
             ts, te = _subtree_range(head)
-            if tok.dep_ == "conj" or head.i < tok.i:
+            # a cue after its clause ends the content; a cue in the middle of
+            # it ("The effects, economists say, are hard to predict") does not
+            last_word = max((t.i for t in head.subtree if not (t.is_punct or t.is_space)), default=head.i)
+            ends_clause = head.i < tok.i and last_word <= tok.right_edge.i
+            if tok.dep_ == "conj" or ends_clause:
                 te = min(te, tok.left_edge.i)
                 for child in tok.children:  # "…, said X" where X hangs on the cue
                     if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:

@@ -491,3 +491,8 @@ def test_belief_inside_reported_content_is_part_of_it(extract):
     claims = extract("Ruiz said she believes the plan will fail.")
     assert [(c.cue.text, c.claim.text) for c in claims] == [("said", "she believes the plan will fail")]
     assert claims[0].certainty.level == "probable"
+
+
+def test_cue_in_the_middle_keeps_both_sides(extract):
+    [c] = extract("The effects are difficult to predict, many economists say, because there is little precedent.")
+    assert c.claim.text.startswith("The effects are difficult to predict") and c.claim.text.endswith("little precedent")
