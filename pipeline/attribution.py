@@ -91,6 +91,10 @@ class AttributionRules(BaseModel):
     non_conditional_marks: list[str]
     # "In a CNN poll, X leads": documents that speak through "in"
     source_documents: list[str]
+    # nouns whose that-clause is reported content ("his claim that …")
+    noun_cues: list[str]
+    # verbs whose subject owns the reporting noun ("X made the claim that")
+    light_verbs: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -627,6 +631,42 @@ def _extend_over_object_preps(verb: Token, end: int) -> int:
     return end
 
 
+def _is_that_clause(head: Token) -> bool:
+    """A complement clause 'that X …' (not a relative clause 'that X made'):
+    it opens with 'that' and has a subject of its own."""
+    if not _is_verbal(head) or head.doc[head.left_edge.i].lower_ != "that":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in head.children)
+
+
+def noun_attributions(ctx: Context) -> list[Attribution]:
+    """'Ruiz's claim that the fare will rise', 'the warning that …', 'made
+    the promise that …': a reporting noun with a that-clause. The source is
+    the noun's possessor ("Ruiz's"), the agent ("by X", "from X"), or the
+    subject of the verb the noun is the object of ("X made the claim")."""
+    doc = ctx.doc
+    nouns = set(frames().noun_cues)
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None)
+        if comp is None:
+            continue
+        sources = evidential_sources(tok)
+        anchors = [tok.i]
+        if not sources and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in frames().light_verbs:
+            subj, chain = subject_of(tok.head)
+            sources = [subj] if subj is not None else []
+            anchors += [t.i for t in chain]
+        speakers = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in sources) if r is not None]
+        if not speakers:
+            speakers = [SpeakerRef("UNNAMED")]
+        start, end = _subtree_range(comp)  # without the opening "that"
+        out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + 1, end), (tok.i, tok.i + 1), tok.i, anchors))
+    return out
+
+
 def passive_attributions(ctx: Context) -> list[Attribution]:
     """Agentless passives and raising: "X is expected to Y", "X is said to
     Y", "it was announced that Y", "X seemed Y", "X reportedly Y". The source
@@ -982,6 +1022,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     doc = ctx.doc
     atts = verb_attributions(ctx)
     atts += according_to(ctx)
+    atts += noun_attributions(ctx)
     # a stance verb inside someone else's reported content ("she said they
     # want safe streets") is part of that claim, not a claim of its own
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
@@ -1006,6 +1047,8 @@ def _is_stance(doc: Doc, att: Attribution) -> bool:
     to cut taxes", "thinks that …"), not from a speech verb."""
     if att.cue_token is None:
         return False
+    if att.rule == "nominal.noun":
+        return True  # "rejected claims that X": part of the rejecting claim
     rule = cue_entry(doc[att.cue_token])
     if rule is None:
         return False

@@ -496,3 +496,22 @@ def test_belief_inside_reported_content_is_part_of_it(extract):
 def test_cue_in_the_middle_keeps_both_sides(extract):
     [c] = extract("The effects are difficult to predict, many economists say, because there is little precedent.")
     assert c.claim.text.startswith("The effects are difficult to predict") and c.claim.text.endswith("little precedent")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("Ruiz's claim that the fare will rise drew jeers.", "Ruiz", "the fare will rise"),
+        ("The senator made the promise that no bridge would close.", "senator", "no bridge would close"),
+    ],
+)
+def test_reporting_nouns(extract, text, speaker, claim):
+    claims = extract(text)
+    assert any(speaker.lower() in (c.speaker.name or "").lower() and c.claim.text == claim and c.rule == "nominal.noun"
+               for c in claims), tuples(claims)
+
+
+def test_rejected_claims_are_not_the_rejecters_claims(extract):
+    claims = extract("Ruiz rejected claims that the increase was a first step toward cutting routes.")
+    assert [c.cue.text for c in claims] == ["rejected"]
+    assert claims[0].certainty.polarity == "negative"
