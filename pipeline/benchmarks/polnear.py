@@ -511,6 +511,7 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
     out: list[Prediction] = []
     for article, claims in process_articles(nlp, articles, batch_size=batch_size):
         for start, end, c in merge_quote_runs(claims):
+            start = include_complementizer(article.text, start)
             out.append(
                 Prediction(
                     doc_id=article.doc_id,
@@ -522,6 +523,16 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
                 )
             )
     return out
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)
+
+
+def include_complementizer(text: str, start: int) -> int:
+    """PolNeAR's contents begin with the complementizer ("said *that the
+    plan …*"); claimsift's claims leave it out. Move the start back over it."""
+    m = _THAT_BEFORE.search(text, max(0, start - 12), start)
+    return m.start() if m else start
 
 
 def merge_quote_runs(claims) -> list[tuple[int, int, object]]:

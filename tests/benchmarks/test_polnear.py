@@ -363,3 +363,18 @@ def test_format_report_shows_scores() -> None:
     assert "exact" in report and "soft" in report
     assert "1.000" in report
     assert "source accuracy" in report and "(1/1;" in report
+
+
+@pytest.mark.parametrize(
+    "text, start, expected",
+    [
+        ("He said that the plan failed.", 13, 8),
+        ("He said the plan failed.", 8, 8),
+        ("The fact that it failed", 14, 9),
+        ("A thatched roof", 2, 2),
+    ],
+)
+def test_include_complementizer(text, start, expected):
+    from pipeline.benchmarks.polnear import include_complementizer
+
+    assert include_complementizer(text, start) == expected
