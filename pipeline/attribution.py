@@ -424,6 +424,12 @@ def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, i
     return base, c_start, c_end
 
 
+def is_question(text: str, start: int, end: int) -> bool:
+    """Quoted text that is a question: its last sentence ends with '?'."""
+    tail = text[start:end + 3].rstrip(" \t\n\"'”’»,")
+    return tail.endswith("?")
+
+
 def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],
           cue: Optional[tuple[int, int]], cue_token: Optional[int], anchors: Iterable[int]) -> list[Attribution]:
     doc = ctx.doc
@@ -442,6 +448,8 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
             return []
         cs, ce = _char_range(doc, ts, te)
     kind, cs, ce = _classify(ctx, cs, ce, kind)
+    if kind == "direct" and is_question(doc.text, cs, ce):
+        return []  # a quoted question asks; it claims nothing
     if kind == "direct":
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is not None:

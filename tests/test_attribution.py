@@ -515,3 +515,8 @@ def test_rejected_claims_are_not_the_rejecters_claims(extract):
     claims = extract("Ruiz rejected claims that the increase was a first step toward cutting routes.")
     assert [c.cue.text for c in claims] == ["rejected"]
     assert claims[0].certainty.polarity == "negative"
+
+
+def test_quoted_rhetorical_question_is_not_a_claim(extract):
+    claims = extract('"What kind of people do I have here?" Trump asked. "We will win," he said.')
+    assert [c.claim.text for c in claims] == ["We will win"]
