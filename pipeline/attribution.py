@@ -426,8 +426,7 @@ def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, i
 
 def is_question(text: str, start: int, end: int) -> bool:
     """Quoted text that is a question: its last sentence ends with '?'."""
-    tail = text[start:end + 3].rstrip(" \t\n\"'”’»,")
-    return tail.endswith("?")
+    return text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip()[:1] == "?"
 
 
 def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],

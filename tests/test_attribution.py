@@ -397,7 +397,7 @@ def test_trailing_asides_are_cut_from_content(extract, text, claim):
 
 def test_regression_person_in_speakers_description_keeps_quote_run(extract):
     """'said Murphy, using a term Rubio has used, …' stopped the quote run at Rubio."""
-    text = ('"Who is the real con man here?" said Murphy, using a term Rubio has used to describe Trump. '
+    text = ('"He is the real con man here," said Murphy, using a term Rubio has used to describe Trump. '
             '"The Republican Congress played politics."')
     assert [c.speaker.name for c in extract(text) if c.kind == "direct"] == ["Murphy", "Murphy"]
 
