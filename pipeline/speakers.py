@@ -334,7 +334,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         return SpeakerRef(label, text, full, start, end, head.i)
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
-        if det and not any(c.dep_ in ("compound", "amod") for c in head.lefts):
+        if det and not any(c.dep_ == "compound" for c in head.lefts):  # "the (regional) airline"
             org = _previous_org(doc, head.i, table)
             if org:
                 return SpeakerRef("ORG", text, org, start, end, head.i)

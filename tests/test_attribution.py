@@ -520,3 +520,9 @@ def test_rejected_claims_are_not_the_rejecters_claims(extract):
 def test_quoted_rhetorical_question_is_not_a_claim(extract):
     claims = extract('"What kind of people do I have here?" Trump asked. "We will win," he said.')
     assert [c.claim.text for c in claims] == ["We will win"]
+
+
+def test_the_adjective_org_noun_resolves_to_named_org(extract):
+    text = "Skyward Air reported a record profit, but the regional airline warned that fuel prices could rise."
+    [c] = [c for c in extract(text) if c.cue and c.cue.text == "warned"]
+    assert (c.speaker.text, c.speaker.name, c.speaker.label) == ("regional airline", "Skyward Air", "ORG")
