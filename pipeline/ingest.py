@@ -318,6 +318,10 @@ def make_article(
     if warn:
         warnings.append(warn)
     title_s = str(title).strip() if title not in (None, "") else None
+    if author in (None, "", []):
+        m = _BYLINE.search(text[:600])
+        if m:  # "By Jane Smith" near the top names the author
+            author = re.sub(r"^\s*by\s+", "", m.group(0).strip(), flags=re.I)
     if title_s is None and title_from_first_line:
         for line in text.split("\n"):
             if line.strip():
@@ -415,7 +419,8 @@ def read_html(html: str, doc_id: str, source: str) -> Article:
     except Exception:  # malformed markup: keep what was read
         pass
     meta = parser.meta
-    title = meta.get("og:title") or parser.title.strip() or None
+    page_title = parser.title.strip() or None  # often "Headline | Site name"
+    title = meta.get("og:title")
     published = (
         meta.get("article:published_time")
         or meta.get("date")
@@ -440,6 +445,10 @@ def read_html(html: str, doc_id: str, source: str) -> Article:
         author = author or get("author")
     if not body or not body.strip():
         body = "\n\n".join(parser.blocks)
+    if not title and page_title:
+        # "Headline | Site name": the headline is the part the body opens with
+        first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+        title = first if first and page_title.startswith(first) else page_title
     if not body.strip():
         raise IngestError(f"{source}: no article text found in the HTML page", "parse")
     return make_article(

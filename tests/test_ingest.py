@@ -205,3 +205,14 @@ def test_unparseable_published_is_a_warning_not_a_failure(tmp_path):
 def test_front_matter_body_offsets():
     meta, body = split_front_matter("---\ntitle: T\n---\nBody.\n", "x")
     assert meta == {"title": "T"} and body == "Body.\n"
+
+
+def test_html_title_without_site_name_and_byline_author(tmp_path):
+    html = """<html><head><title>Fares rise | The Gazette</title></head><body><article>
+    <h1>Fares rise</h1><p>By Jo Park</p>
+    <p>Mayor Elena Ruiz said on Tuesday that the fare would rise by 25 cents next month, a decision the council backed.</p>
+    </article></body></html>"""
+    (tmp_path / "p.html").write_text(html)
+    [a] = _articles(tmp_path)
+    assert a.title == "Fares rise"
+    assert a.author == "Jo Park"
