@@ -493,7 +493,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
         elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
-                and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
             head = tok.head
             ts, te = _subtree_range(head)

@@ -526,3 +526,10 @@ def test_the_adjective_org_noun_resolves_to_named_org(extract):
     text = "Skyward Air reported a record profit, but the regional airline warned that fuel prices could rise."
     [c] = [c for c in extract(text) if c.cue and c.cue.text == "warned"]
     assert (c.speaker.text, c.speaker.name, c.speaker.label) == ("regional airline", "Skyward Air", "ORG")
+
+
+def test_regression_coordinated_cue_without_subject_is_not_parenthetical(extract):
+    """'Crane confirmed that talks were final but declined to discuss numbers'
+    made the whole first clause the content of 'declined'."""
+    claims = extract('Gulls owner Victoria Crane confirmed that talks were "in the final stretch" but declined to discuss numbers.')
+    assert all(c.rule != "indirect.parenthetical" for c in claims), tuples(claims)
