@@ -729,6 +729,10 @@ def run_batch(
         if output is None:
             out.flush()
         else:
+            if ok and not resume:  # on disk before it is renamed into place
+                for f in (out, done_f):
+                    f.flush()
+                    os.fsync(f.fileno())
             out.close()
             done_f.close()
             if not resume:
