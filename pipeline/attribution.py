@@ -363,6 +363,7 @@ class Context:
     table: NameTable
     quotes: list[tuple[int, int]]
     skip: list[tuple[int, int]]
+    text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
     group_counter: int = 0
 
@@ -416,7 +417,7 @@ def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, i
     whole quote), mixed when it contains a quote, else ``base``."""
     for qs, qe in ctx.quotes:
         if qs <= c_start and c_end <= qe + 1:
-            s, e = _trim_chars(ctx.doc.text, qs, qe)
+            s, e = _trim_chars(ctx.text, qs, qe)
             return "direct", s, e
     for qs, qe in ctx.quotes:
         if c_start <= qs and qe <= c_end + 1 and (qe - qs) < (c_end - c_start):
@@ -447,7 +448,7 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
             return []
         cs, ce = _char_range(doc, ts, te)
     kind, cs, ce = _classify(ctx, cs, ce, kind)
-    if kind == "direct" and is_question(doc.text, cs, ce):
+    if kind == "direct" and is_question(ctx.text, cs, ce):
         return []  # a quoted question asks; it claims nothing
     if kind == "direct":
         span = doc.char_span(cs, ce, alignment_mode="expand")
@@ -809,7 +810,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in q_span) or (q_span[0].is_lower and not _cue_adjacent(doc, qs, qe)):
+        if not any(t.pos_ in ("VERB", "AUX") for t in q_span) or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
         earlier = [a for a in direct + out if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
@@ -822,7 +823,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         # '"… NOW!" Trump said.': the parser may end the sentence inside the
         # quote; the cue then opens the next one
         after = index.end(q_span[-1].i)
-        if after < len(doc) and not doc.text[qe:doc[after].idx].strip(" \t\"'”’»!?.,"):
+        if after < len(doc) and not ctx.text[qe:doc[after].idx].strip(" \t\"'”’»!?.,"):
             sents.setdefault(after, doc[after:index.end(after)])
         # candidate cue verbs outside quotes in the quote's sentences
         best: Optional[tuple[int, Token]] = None
@@ -835,7 +836,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 rule = cue_entry(tok)
                 if rule is None or rule.class_ in ("nominal_only", "evidential"):
                     continue
-                if rule.class_ == "quote_only" and not _cue_adjacent(doc, qs, qe):
+                if rule.class_ == "quote_only" and not _cue_adjacent(doc, len(ctx.text), qs, qe):
                     continue
                 dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
                 if best is None or dist < best[0]:
@@ -857,7 +858,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 continue
         # no cue: a quote that continues the speaker of the quote just before
         if prev is not None and prev.speaker.label != "AUTHOR":
-            gap = doc.text[prev.content_end:qs]
+            gap = ctx.text[prev.content_end:qs]
             if len(gap) < 400 and gap.count("\n\n") <= 1 and not _names_other_speaker(doc, prev, gap, prev.content_end):
                 ts, te = q_span.start, q_span.end
                 sp = SpeakerRef(prev.speaker.label, prev.speaker.text, prev.speaker.name, prev.speaker.start, prev.speaker.end, prev.speaker.head)
@@ -869,11 +870,11 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     return out
 
 
-def _cue_adjacent(doc: Doc, qs: int, qe: int) -> bool:
+def _cue_adjacent(doc: Doc, n_chars: int, qs: int, qe: int) -> bool:
     """A cue verb right before the opening or right after the closing mark
-    ('said: "…', '"…," she said')."""
+    ('said: "…', '"…," she said'). ``n_chars`` is the length of the text."""
     before = doc.char_span(max(0, qs - 40), qs, alignment_mode="contract")
-    after = doc.char_span(qe, min(len(doc.text), qe + 40), alignment_mode="contract")
+    after = doc.char_span(qe, min(n_chars, qe + 40), alignment_mode="contract")
     near = []
     if before is not None:
         near += [t for t in before if not (t.is_punct or t.is_space)][-1:]
@@ -1026,7 +1027,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
 
 def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:
     """All attributions of a parsed doc, in text order."""
-    ctx = Context(doc=doc, table=table, quotes=find_quotes(doc.text), skip=list(skip))
+    text = doc.text
+    ctx = Context(doc=doc, table=table, quotes=find_quotes(text), skip=list(skip), text=text)
     doc = ctx.doc
     atts = verb_attributions(ctx)
     atts += according_to(ctx)

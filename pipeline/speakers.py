@@ -78,12 +78,25 @@ _LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "
 _NAME_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE", "FAC": "ORG", "LOC": "GPE"}
 
 
+_ENTS_KEY = "claimsift_ent_index"
+
+
 def _ent_of(token: Token) -> Optional[Span]:
-    if token.ent_type_ in ENT_LABELS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
+    """The named entity (of the labels speakers can have) a token is in.
+    ``doc.ents`` builds new Span objects on every access: the token → entity
+    map is made once per doc."""
+    if token.ent_type_ not in ENT_LABELS:
+        return None
+    doc = token.doc
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None or index[0] != len(doc):
+        by_token: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                by_token[i] = ent
+        index = (len(doc), by_token)
+        doc.user_data[_ENTS_KEY] = index
+    return index[1].get(token.i)
 
 
 def strip_roles(words: list[str]) -> list[str]:
