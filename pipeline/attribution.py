@@ -365,6 +365,7 @@ class Context:
     skip: list[tuple[int, int]]
     text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
+    _candidates: Optional[dict[str, list[Token]]] = None
     group_counter: int = 0
 
     def next_group(self) -> int:
@@ -373,6 +374,30 @@ class Context:
 
     def in_skip(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.skip)
+
+    def candidates(self, kind: str) -> list[Token]:
+        """Tokens each rule looks at, found in one pass over the doc: 'verb'
+        (cue verbs), 'noun' (reporting nouns), 'passive' (passive, raising
+        and hearsay cues), 'source' ("according", "in")."""
+        if self._candidates is None:
+            rules = frames()
+            nouns, passive, raising, hearsay = (set(rules.noun_cues), set(rules.passive_sources),
+                                                set(rules.raising_verbs), set(rules.hearsay_adverbs))
+            found: dict[str, list[Token]] = {"verb": [], "noun": [], "passive": [], "source": []}
+            for tok in self.doc:
+                lower = tok.lower_
+                if lower in ("according", "in"):
+                    found["source"].append(tok)
+                    continue
+                lemma = tok.lemma_.lower()
+                if lemma in passive or lemma in raising or lower in hearsay:
+                    found["passive"].append(tok)
+                if tok.pos_ == "NOUN" and lemma in nouns:
+                    found["noun"].append(tok)
+                if cue_entry(tok) is not None:
+                    found["verb"].append(tok)
+            self._candidates = found
+        return self._candidates[kind]
 
     def quote_at(self, char: int) -> Optional[tuple[int, int]]:
         for s, e in self.quotes:
@@ -469,7 +494,7 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
 def verb_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in ctx.candidates("verb"):
         rule = cue_entry(tok)
         if rule is None or ctx.in_skip(tok.idx):
             continue
@@ -656,7 +681,7 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     nouns = set(frames().noun_cues)
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in ctx.candidates("noun"):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
         comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None)
@@ -683,7 +708,7 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
     "seemed"); the cue lowers the certainty."""
     doc = ctx.doc
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in ctx.candidates("passive"):
         if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
         lemma = tok.lemma_.lower()
@@ -746,7 +771,7 @@ def _source_phrase(tok: Token) -> Optional[tuple[Token, Token, str]]:
 def according_to(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in ctx.candidates("source"):
         if tok.lower_ not in ("according", "in") or ctx.in_skip(tok.idx):
             continue
         found = _source_phrase(tok)
