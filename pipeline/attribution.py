@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
 from .sentences import sentence_index
@@ -678,7 +678,6 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
     the promise that …': a reporting noun with a that-clause. The source is
     the noun's possessor ("Ruiz's"), the agent ("by X", "from X"), or the
     subject of the verb the noun is the object of ("X made the claim")."""
-    doc = ctx.doc
     nouns = set(frames().noun_cues)
     out: list[Attribution] = []
     for tok in ctx.candidates("noun"):
@@ -706,7 +705,6 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
     Y", "it was announced that Y", "X seemed Y", "X reportedly Y". The source
     is unnamed ("is said to", "reportedly") or the writer ("is expected to",
     "seemed"); the cue lowers the certainty."""
-    doc = ctx.doc
     out: list[Attribution] = []
     for tok in ctx.candidates("passive"):
         if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:

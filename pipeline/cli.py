@@ -27,14 +27,6 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _atomic_writer(path: Path):
-    """Open ``path`` for writing through a temporary file renamed into place
-    on success, so the output is never left half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    return tmp, open(tmp, "w", encoding="utf-8", newline="\n")
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimsift")
 def main() -> None:

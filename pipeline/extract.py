@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import weakref
 from contextlib import nullcontext
-from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -13,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Attribution
+from .sentences import SentenceIndex, sentence_index
 from .ingest import content_hash, iter_articles, make_article, normalize_published
 from .models import Article, Claim, Cue, Entity, ErrorRecord, Speaker, TextSpan
 from .nlp import load_nlp
@@ -80,33 +80,6 @@ def _timex_root(doc: Doc, t: Timex):
     return span.root if span is not None else None
 
 
-class SentenceIndex:
-    """Sentence boundaries of a doc, looked up by token index in O(log n).
-
-    ``doc[i].sent`` walks the doc's sentences from the start on every call
-    (building a Token object per token), which made claim building cost as
-    much as the parser on long articles; this reads the boundaries once.
-    """
-
-    def __init__(self, doc: Doc):
-        self.starts: list[int] = []
-        self.start_chars: list[int] = []
-        self.end_chars: list[int] = []
-        for sent in doc.sents:
-            self.starts.append(sent.start)
-            self.start_chars.append(sent.start_char)
-            self.end_chars.append(sent.end_char)
-
-    def _index(self, i: int) -> int:
-        return max(bisect_right(self.starts, i) - 1, 0)
-
-    def start_char(self, i: int) -> int:
-        return self.start_chars[self._index(i)]
-
-    def end_char(self, i: int) -> int:
-        return self.end_chars[self._index(i)]
-
-
 SAID_ON_GRANULARITIES = {"day", "week", "month", "quarter", "season", "year", "time", "half"}
 
 
@@ -120,7 +93,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex], sents: Optional[Se
     first = min(anchors | {att.tok_start})
     last = max(anchors | {att.tok_end - 1})
     if sents is None:
-        sents = SentenceIndex(doc)
+        sents = sentence_index(doc)
     sent_start = sents.start_char(first)
     sent_end = sents.end_char(last)
     best: Optional[tuple[int, Timex]] = None
@@ -197,7 +170,7 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
     timexes: list[Timex] = dates_outside_names(doc, doc._.cs_timexes or [])
     text = article.text
     out: list[Claim] = []
-    sents = SentenceIndex(doc) if atts else None
+    sents = sentence_index(doc) if atts else None
     # Doc.text and Doc.ents are rebuilt on every access (a Token or Span
     # object per token or entity): read the article text (doc.text is
     # text[offset:offset + len]) and the entities once per doc.

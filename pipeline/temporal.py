@@ -756,7 +756,6 @@ def _normalize_unsafe(text: str, anchor: dt.date | None, tense: str | None, fisc
     if not t or _AGE.search(t) or text.strip() in _REFUSE:
         return None
     g = grammar()
-    lex = g.lex
     if t in g.vague:
         v = g.vague[t]
         return v, "vague", None, "DATE"
