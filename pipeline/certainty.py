@@ -224,20 +224,27 @@ class _Matchers:
 
 
 def _matchers(vocab):
-    """(plain, annotated): literal word rules go to a PhraseMatcher on the
-    lowercased text (much faster than token patterns), other rules needing
-    no annotation to a Matcher, rules on lemmas / POS / DEP to another."""
+    """(bare, annotated) matchers over all cue rules. Literal words go to
+    PhraseMatchers (on the lowercased text, or on lemmas for lemma rules),
+    much faster than token patterns; token patterns go to a Matcher. The
+    first set serves docs without tags or lemmas (only rules that need
+    none); the second, for annotated docs, holds every rule."""
     entry = _MATCHERS.get(id(vocab))
     if entry is None or entry[0] is not vocab:
-        phrases, plain, annotated = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab), Matcher(vocab)
+        lower, lemmas = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="LEMMA")
+        plain, full = Matcher(vocab), Matcher(vocab)
         for rule in _rules().values():
-            if rule.needs_annotation:
-                annotated.add(rule.id, [_token_patterns(rule)])
-            elif rule.pattern is None:
-                phrases.add(rule.id, [Doc(vocab, words=_literal_words(rule.literal or ""))])
-            else:
+            if rule.pattern is None:
+                words = _literal_words(rule.literal or "")
+                if rule.lemma:
+                    lemmas.add(rule.id, [Doc(vocab, words=words, lemmas=words)])
+                else:
+                    lower.add(rule.id, [Doc(vocab, words=words)])
+                continue
+            full.add(rule.id, [_token_patterns(rule)])
+            if not rule.needs_annotation:
                 plain.add(rule.id, [_token_patterns(rule)])
-        entry = (vocab, _Matchers(phrases, plain), annotated)
+        entry = (vocab, _Matchers(lower, plain), _Matchers(lower, lemmas, full))
         with _LOCK:
             _MATCHERS[id(vocab)] = entry
     return entry[1], entry[2]
@@ -267,13 +274,15 @@ def _doc_matches(doc: Doc) -> list[tuple[int, int, int]]:
     cached = doc.user_data.get(_MATCH_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    plain, annotated = _matchers(doc.vocab)
-    raw = [tuple(m) for m in plain(doc)]
+    bare, annotated = _matchers(doc.vocab)
+    raw = None
     if _has(doc, "LEMMA") and _has(doc, "POS"):
         try:
-            raw += [tuple(m) for m in annotated(doc)]
+            raw = [tuple(m) for m in annotated(doc)]
         except ValueError:  # partial annotation
-            pass
+            raw = None
+    if raw is None:
+        raw = [tuple(m) for m in bare(doc)]
     doc.user_data[_MATCH_KEY] = (len(doc), raw)
     return raw
 
