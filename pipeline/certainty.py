@@ -217,33 +217,74 @@ class _Matchers:
         self.matchers = matchers
 
     def __call__(self, doc) -> list[tuple[int, int, int]]:
-        return [m for matcher in self.matchers for m in matcher(doc)]
+        return [m for matcher in self.matchers if len(matcher) for m in matcher(doc)]
 
     def __len__(self) -> int:
         return sum(len(m) for m in self.matchers)
 
 
+def _phrase_forms(pattern: list[dict[str, Any]], limit: int = 256) -> Optional[tuple[str, list[list[str]]]]:
+    """The word sequences a token pattern stands for, when it is a plain
+    sequence over one attribute (LOWER, or LEMMA) with literal values, "IN"
+    lists and optional ("?") tokens: ``(attr, [[w1, w2], …])``. None when it
+    needs a real Matcher (POS, DEP, other operators, mixed attributes)."""
+    attr = None
+    options: list[list[Optional[str]]] = []
+    for tok in pattern:
+        keys = set(tok) - {"OP"}
+        if len(keys) != 1 or tok.get("OP", "?") != "?":
+            return None
+        source = keys.pop()
+        value = tok[source]
+        key = source
+        if source == "ORTH":
+            values = value["IN"] if isinstance(value, dict) else [value]
+            if any(str(v).lower() != str(v) for v in values):
+                return None  # case-sensitive: leave to the Matcher
+            key = "LOWER"
+        if key not in ("LOWER", "LEMMA") or (attr is not None and key != attr):
+            return None
+        attr = key
+        if isinstance(value, dict):
+            if set(value) != {"IN"}:
+                return None
+            values = list(value["IN"])
+        else:
+            values = [value]
+        options.append(values + ([None] if "OP" in tok else []))
+    forms: list[list[str]] = [[]]
+    for values in options:
+        forms = [f + ([v] if v is not None else []) for f in forms for v in values]
+        if len(forms) > limit:
+            return None
+    forms = [f for f in forms if f]
+    return (attr, forms) if attr and forms else None
+
+
 def _matchers(vocab):
-    """(bare, annotated) matchers over all cue rules. Literal words go to
-    PhraseMatchers (on the lowercased text, or on lemmas for lemma rules),
-    much faster than token patterns; token patterns go to a Matcher. The
-    first set serves docs without tags or lemmas (only rules that need
-    none); the second, for annotated docs, holds every rule."""
+    """(bare, annotated) matchers over all cue rules. Literal words and plain
+    word sequences go to PhraseMatchers (on the lowercased text, or on
+    lemmas), much faster than token patterns; the rest go to a Matcher. The
+    first set serves docs without tags or lemmas (only rules that need none);
+    the second, for annotated docs, holds every rule."""
     entry = _MATCHERS.get(id(vocab))
     if entry is None or entry[0] is not vocab:
         lower, lemmas = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="LEMMA")
         plain, full = Matcher(vocab), Matcher(vocab)
         for rule in _rules().values():
             if rule.pattern is None:
-                words = _literal_words(rule.literal or "")
-                if rule.lemma:
-                    lemmas.add(rule.id, [Doc(vocab, words=words, lemmas=words)])
-                else:
-                    lower.add(rule.id, [Doc(vocab, words=words)])
-                continue
-            full.add(rule.id, [_token_patterns(rule)])
-            if not rule.needs_annotation:
-                plain.add(rule.id, [_token_patterns(rule)])
+                attr = "LEMMA" if rule.lemma else "LOWER"
+                forms = [_literal_words(rule.literal or "")]
+            else:
+                attr, forms = _phrase_forms(rule.pattern) or (None, [])
+            if attr == "LEMMA":
+                lemmas.add(rule.id, [Doc(vocab, words=f, lemmas=f) for f in forms])
+            elif attr == "LOWER":
+                lower.add(rule.id, [Doc(vocab, words=f) for f in forms])
+            else:
+                full.add(rule.id, [_token_patterns(rule)])
+                if not rule.needs_annotation:
+                    plain.add(rule.id, [_token_patterns(rule)])
         entry = (vocab, _Matchers(lower, plain), _Matchers(lower, lemmas, full))
         with _LOCK:
             _MATCHERS[id(vocab)] = entry

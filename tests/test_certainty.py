@@ -618,3 +618,20 @@ def test_rule_matches_its_example(nlp, rule_id):
     doc = nlp(RULE_EXAMPLES[rule_id])
     assert rule_id in {c.rule_id for c in find_cues(doc)}, [
         (doc[c.start:c.end].text, c.rule_id) for c in find_cues(doc)]
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ([{"LOWER": {"IN": ["not", "n't"]}}, {"LOWER": "likely"}], ("LOWER", [["not", "likely"], ["n't", "likely"]])),
+        ([{"LOWER": "no"}, {"LOWER": "yet", "OP": "?"}, {"LOWER": "sign"}], ("LOWER", [["no", "yet", "sign"], ["no", "sign"]])),
+        ([{"LEMMA": {"IN": ["deny", "reject"]}}], ("LEMMA", [["deny"], ["reject"]])),
+        ([{"ORTH": {"IN": [";", "--"]}}], ("LOWER", [[";"], ["--"]])),
+        ([{"LEMMA": "be"}, {"LOWER": "set"}], None),  # mixed attributes
+        ([{"LEMMA": "predict", "POS": "VERB"}], None),  # needs a tag
+        ([{"ORTH": "US"}], None),  # case-sensitive
+        ([{"LOWER": "very", "OP": "+"}], None),
+    ],
+)
+def test_phrase_forms(pattern, expected):
+    assert certainty._phrase_forms(pattern) == expected
