@@ -282,7 +282,9 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             inner = resolve(pobj, table, last_speakers)
             s, e = head.left_edge.i, pobj.right_edge.i + 1
             if inner is not None:
-                return SpeakerRef(inner.label if inner.label != "PERSON" else "UNNAMED", doc[s:e].text, inner.name, s, e, head.i)
+                if inner.label in ("PERSON", "UNNAMED"):  # "one of the people", "two of the officials"
+                    return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
+                return SpeakerRef(inner.label, doc[s:e].text, inner.name, s, e, head.i)
     if lower in QUANTIFIERS | {"those", "these"} and head.pos_ in ("PRON", "DET", "ADJ", "NUM", "NOUN"):
         # "Some said …", "those surveyed said …", "half said so"
         s, e = head.i, head.i + 1
