@@ -118,11 +118,6 @@ class Attribution:
     cue_end: Optional[int] = None
     cue_token: Optional[int] = None  # the cue's head token (for certainty)
     anchor_tokens: tuple[int, ...] = ()  # verbs whose attached dates are said_on
-    group: int = 0  # claims that share a cue and a content share a group
-
-    @property
-    def char_range(self) -> tuple[int, int]:
-        return self.content_start, self.content_end
 
 
 # --------------------------------------------------------------------------
@@ -366,11 +361,6 @@ class Context:
     text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
     _candidates: Optional[dict[str, list[Token]]] = None
-    group_counter: int = 0
-
-    def next_group(self) -> int:
-        self.group_counter += 1
-        return self.group_counter
 
     def in_skip(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.skip)
@@ -433,10 +423,6 @@ def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVer
     return refs
 
 
-def _author(ctx: Context) -> SpeakerRef:
-    return SpeakerRef("AUTHOR")
-
-
 def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, int, int]:
     """direct when the content lies inside one quote (then the content is the
     whole quote), mixed when it contains a quote, else ``base``."""
@@ -479,13 +465,12 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is not None:
             ts, te = span.start, span.end
-    group = ctx.next_group()
     if not speakers:
-        speakers = [_author(ctx)]
+        speakers = [SpeakerRef("AUTHOR")]
     out = []
     for sp in speakers:
         out.append(Attribution(kind, rule, sp, cs, ce, ts, te, cue[0] if cue else None, cue[1] if cue else None,
-                               cue_token, tuple(anchors), group))
+                               cue_token, tuple(anchors)))
     if speakers and speakers[-1].label != "AUTHOR":
         ctx.last_speakers.extend(speakers)
     return out
