@@ -230,6 +230,15 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _has_deps(verb: Token, deps: Sequence[str]) -> bool:
+    """Whether the verb has a child with one of ``deps``; the small model
+    parses an object predicate ("labeled the plan a failure") as a second
+    direct object, which counts as "oprd"."""
+    if any(c.dep_ in deps for c in verb.children):
+        return True
+    return "oprd" in deps and sum(1 for c in verb.children if c.dep_ == "dobj") >= 2
+
+
 def _is_clause_head(token: Token) -> bool:
     """A verb, or (UD scheme) a predicate with a copula or a subject."""
     return _is_verbal(token) or any(c.dep_ in ("cop", "nsubj", "nsubjpass") for c in token.children)
@@ -486,7 +495,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
         has_prep = bool(rule.prep) and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
-        if rule.needs and not any(c.dep_ in rule.needs for c in tok.children) and not has_prep:
+        if rule.needs and not _has_deps(tok, rule.needs) and not has_prep:
             continue
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             continue  # agentless passive: passive_attributions
@@ -523,7 +532,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             rid = "indirect.parenthetical"
         elif rule.nominal:
             # "called X a liar" (object + predicate), "called for X", "talked about X"
-            takes_object = not rule.prep or (rule.needs and any(c.dep_ in rule.needs for c in tok.children))
+            takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs))
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
             if obj is None and rule.prep:
                 # "talked about X", "pointed to X": the prepositional object
@@ -638,7 +647,7 @@ def _extend_over_object_preps(verb: Token, end: int) -> int:
     for child in verb.rights:
         if child.left_edge.i > end + 1 or child.left_edge.i < end:
             continue
-        if child.dep_ in ("oprd", "xcomp") and child.left_edge.i in (end, end + 1):
+        if (child.dep_ in ("oprd", "xcomp") or child.dep_ == "dobj" and child.left_edge.i == end) and child.left_edge.i in (end, end + 1):
             end = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:

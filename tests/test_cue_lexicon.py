@@ -1,0 +1,32 @@
+"""Every entry of models/cue_verbs.jsonl attributes content in its frame:
+one generated sentence per rule (text → expected cue and claim)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import cue_verbs
+
+
+def _case(lemma: str, rule) -> tuple[str, str]:
+    if rule.class_ == "quote_only":
+        return f'"The new bridge is unsafe," Ruiz will {lemma}.', "The new bridge is unsafe"
+    if rule.class_ == "nominal_only":
+        if rule.needs:
+            return f"Mayor Elena Ruiz will {lemma} the plan a failure.", "the plan a failure"
+        if rule.prep:
+            return f"Mayor Elena Ruiz will {lemma} {rule.prep[0]} the new bridge plan.", "the new bridge plan"
+        return f"Mayor Elena Ruiz will {lemma} the new bridge plan.", "the new bridge plan"
+    subject = "The report" if rule.class_ == "evidential" else "Mayor Elena Ruiz"
+    return f"{subject} will {lemma} that the new bridge is unsafe.", "the new bridge is unsafe"
+
+
+CASES = [(lemma, *_case(lemma, rule)) for lemma, rule in sorted(cue_verbs().items())]
+
+
+@pytest.mark.parametrize("lemma, text, claim", CASES, ids=[c[0] for c in CASES])
+def test_every_cue_verb_rule(extract, lemma, text, claim):
+    claims = extract(text)
+    assert any(c.cue is not None and c.cue.lemma.split()[0] == lemma.split()[0] and c.claim.text == claim for c in claims), [
+        (c.cue and c.cue.text, c.claim.text) for c in claims
+    ]
