@@ -405,7 +405,12 @@ class Context:
         return None
 
 
-def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVerbRule]) -> list[SpeakerRef]:
+def _resolve_all(ctx: Context, tokens: Iterable[Token]) -> list[SpeakerRef]:
+    """The speakers the tokens resolve to, leaving out those that resolve to none."""
+    return [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in tokens) if r is not None]
+
+
+def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
     """Speakers for a cue's subject; evidential nouns yield their sources."""
     if subj is None:
         return []
@@ -415,21 +420,12 @@ def _speakers_for(ctx: Context, subj: Optional[Token], cue_rule: Optional[CueVer
         if sources:
             # "hints from X and the team": the parser may hang 'team' on 'hints'
             sources += [c for c in subj.conjuncts if c.i > subj.i and c.pos_ in ("NOUN", "PROPN")]
-        refs = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in sources) if r is not None]
-        if refs:
-            return refs
-        return [resolve(subj, ctx.table, ctx.last_speakers) or described_source(subj)]
-    refs = []
+        return _resolve_all(ctx, sources) or [resolve(subj, ctx.table, ctx.last_speakers) or described_source(subj)]
     ref = resolve(subj, ctx.table, ctx.last_speakers)
-    if ref is not None:
-        refs.append(ref)
-        # "Ruiz and Okafor said": one claim per source
-        for conj in subj.conjuncts:
-            if conj.i > subj.i:
-                r2 = resolve(conj, ctx.table, ctx.last_speakers)
-                if r2 is not None:
-                    refs.append(r2)
-    return refs
+    if ref is None:
+        return []
+    # "Ruiz and Okafor said": one claim per source
+    return [ref] + _resolve_all(ctx, (c for c in subj.conjuncts if c.i > subj.i))
 
 
 def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, int, int]:
@@ -550,7 +546,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         else:
             continue
         subj, chain = subject_of(tok)
-        speakers = _speakers_for(ctx, subj, rule)
+        speakers = _speakers_for(ctx, subj)
         if subj is not None and not speakers:
             if rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
                 speakers = []  # inanimate subject: the writer's inference
@@ -686,7 +682,7 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             subj, chain = subject_of(tok.head)
             sources = [subj] if subj is not None else []
             anchors += [t.i for t in chain]
-        speakers = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in sources) if r is not None]
+        speakers = _resolve_all(ctx, sources)
         if not speakers:
             speakers = [SpeakerRef("UNNAMED")]
         start, end = _subtree_range(comp)  # without the opening "that"
@@ -798,10 +794,9 @@ def according_to(ctx: Context) -> list[Attribution]:
             continue
         if rid == "in_document":
             # "In a CNN poll": the document, or whoever it belongs to, speaks
-            speakers = [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in evidential_sources(pobj)) if r] \
-                or [described_source(pobj)]
+            speakers = _resolve_all(ctx, evidential_sources(pobj)) or [described_source(pobj)]
         else:
-            speakers = _speakers_for(ctx, pobj, None) or [described_source(pobj)]
+            speakers = _speakers_for(ctx, pobj) or [described_source(pobj)]
         out.extend(_make(ctx, "according_to", rid, speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
     return out
 
@@ -861,12 +856,12 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if best is not None:
             tok = best[1]
             subj, chain = subject_of(tok)
-            speakers = _speakers_for(ctx, subj, cue_entry(tok))
+            speakers = _speakers_for(ctx, subj)
             if not speakers and subj is None:
                 # "…," said Ruiz: subject after the verb may be parsed as dobj
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN"), None)
                 if obj is not None:
-                    speakers = _speakers_for(ctx, obj, None)
+                    speakers = _speakers_for(ctx, obj)
             if not speakers and subj is not None and subj.pos_ in ("NOUN", "PROPN", "NUM"):
                 speakers = [described_source(subj)]  # "…," said the 46-year-old
             if speakers:

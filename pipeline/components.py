@@ -37,7 +37,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             continue
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
-        elif tok.idx in starts or (prev.idx + len(prev.text) in starts and prev.idx + len(prev.text) <= tok.idx):
+        elif tok.idx in starts or prev.idx + len(prev.text) in starts:
             tok.is_sent_start = True
     return doc
 

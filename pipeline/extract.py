@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Attribution
-from .sentences import SentenceIndex, sentence_index
+from .sentences import sentence_index
 from .ingest import content_hash, iter_articles, make_article, normalize_published
 from .models import Article, Claim, Cue, Entity, ErrorRecord, Speaker, TextSpan
 from .nlp import load_nlp
@@ -83,7 +83,7 @@ def _timex_root(doc: Doc, t: Timex):
 SAID_ON_GRANULARITIES = {"day", "week", "month", "quarter", "season", "year", "time", "half"}
 
 
-def said_on(doc: Doc, att: Attribution, timexes: list[Timex], sents: Optional[SentenceIndex] = None) -> Optional[Timex]:
+def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]:
     """The date attached to the cue (or the verbs its speaker came through):
     a temporal expression outside the content whose syntactic head reaches
     one of those verbs within a few steps."""
@@ -92,8 +92,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex], sents: Optional[Se
     anchors = set(att.anchor_tokens)
     first = min(anchors | {att.tok_start})
     last = max(anchors | {att.tok_end - 1})
-    if sents is None:
-        sents = sentence_index(doc)
+    sents = sentence_index(doc)
     sent_start = sents.start_char(first)
     sent_end = sents.end_char(last)
     best: Optional[tuple[int, Timex]] = None
@@ -156,25 +155,28 @@ def _shift(start: int, end: int, offset: int) -> tuple[int, int]:
 NAME_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
 
 
-def dates_outside_names(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+def dates_outside_names(ents: list[tuple[int, int, str]], timexes: list[Timex]) -> list[Timex]:
     """Drop temporal expressions inside a longer name ("the Fourth of July
-    Committee", "Studio 2024 Inc.")."""
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    Committee", "Studio 2024 Inc."); ``ents`` are (start, end, label)."""
+    names = [(s, e) for s, e, label in ents if label in NAME_LABELS]
     return [t for t in timexes if not any(s <= t.start and t.end <= e and (e - s) > (t.end - t.start) for s, e in names)]
 
 
 def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
     """Claim models (without ids) for one processed doc piece."""
     atts: list[Attribution] = doc._.cs_attributions or []
+    if not atts:
+        return []
     certs = doc._.cs_certainty or []
-    timexes: list[Timex] = dates_outside_names(doc, doc._.cs_timexes or [])
     text = article.text
     out: list[Claim] = []
-    sents = sentence_index(doc) if atts else None
+    sents = sentence_index(doc)
     # Doc.text and Doc.ents are rebuilt on every access (a Token or Span
     # object per token or entity): read the article text (doc.text is
     # text[offset:offset + len]) and the entities once per doc.
-    doc_ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS] if atts else []
+    all_ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    doc_ents = [ent for ent in all_ents if ent[2] in ENTITY_LABELS]
+    timexes: list[Timex] = dates_outside_names(all_ents, doc._.cs_timexes or [])
     for att, cert in zip(atts, certs):
         first_tok = min(att.tok_start, att.cue_start if att.cue_start is not None else att.tok_start)
         last_tok = max(att.tok_end - 1, (att.cue_end - 1) if att.cue_end is not None else 0)
@@ -207,7 +209,7 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
             t.to_model().model_copy(update={"start": t.start + offset, "end": t.end + offset})
             for t in timexes_in(timexes, att.content_start, att.content_end)
         ]
-        so = said_on(doc, att, timexes, sents)
+        so = said_on(doc, att, timexes)
         said = so.to_model().model_copy(update={"start": so.start + offset, "end": so.end + offset}) if so else None
         ents = [
             Entity(text=text[es + offset:ee + offset], label=label, start=es + offset, end=ee + offset)

@@ -52,7 +52,7 @@ def _run(args):
 
 
 def test_sentence_index_matches_token_sent(nlp):
-    from pipeline.extract import SentenceIndex
+    from pipeline.sentences import SentenceIndex
 
     text = (CORPUS / "politics" / "council-fare-vote.txt").read_text()
     doc = nlp(text)
