@@ -871,6 +871,8 @@ class Reading:
     modal: str | None
     nominal: bool = False    # an event noun ("the *sale*"), not a clause
     reported: bool = False   # inside the content of a reporting verb
+    blocked: bool = False    # an intended event a negative implicative stops:
+                             # "rejected a proposal *to merge*", "refused to order a *hearing*"
 
 
 def reading_of_token(doc: Doc, i: int) -> Reading:
@@ -888,22 +890,51 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     prospective = parsed and not boosted and _prospective(tok)
     modal = _modal(tok) if parsed and not boosted and not prospective else None
     nominal = parsed and tok.pos_ in ("NOUN", "PROPN")
+    blocked = parsed and cert.polarity == "positive" and blocked_event(tok)
     return Reading(cert.level, cert.polarity, cert.hypothetical, prospective, modal,
-                   nominal, parsed and _reported(tok))
+                   nominal, parsed and _reported(tok), blocked)
+
+
+def _negated_modifier(tok: Token) -> bool:
+    """"the *cancelled* deal", "a *rejected* offer": a negative implicative modifier."""
+    return any(c.dep_ in ("amod", "acl") and (c.tag_ == "VBN" or c.lower_ == "failed")
+               and not _has_to(c) and "negimpl" in governor_classes(c) for c in tok.children)
+
+
+def blocked_event(tok: Token) -> bool:
+    """Is ``tok`` an intended event that a negative implicative above it stops?
+
+    Climbing the :func:`governor_chain`, the event must first be prospective
+    (a "to" infinitive) or the complement of an intention word ("a proposal /
+    request / attempt *to X*"); a negative implicative above that ("rejected",
+    "refused", "withdrew"), or one modifying the intention word ("the
+    *cancelled* deal to X"), means it did not happen. A plain object of a
+    negative implicative ("rejected *the offer*") is not blocked: the offer
+    itself was made.
+    """
+    intended = _prospective(tok)
+    for rel, gov in governor_chain(tok, depth=3):
+        classes = governor_classes(gov)
+        if "negimpl" in classes:
+            return intended
+        if "intent" in classes and rel in ("acl", "prep"):
+            if _negated_modifier(gov):
+                return True
+            intended = True
+        elif gov.pos_ != "ADP":
+            return False
+    return False
 
 
 def _reported(tok: Token) -> bool:
     for _ in range(8):
         if tok.head.i == tok.i:
             return False
-        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORT_VERBS:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _governor_words()["report"]:
             return True
         tok = tok.head
     return False
 
-
-_REPORT_VERBS = {"say", "tell", "report", "claim", "announce", "add", "state", "insist",
-                 "argue", "assert", "warn", "predict", "note", "write"}
 
 
 def score_reading(r: Reading, scores: dict[str, float] | None = None) -> float:
@@ -912,6 +943,8 @@ def score_reading(r: Reading, scores: dict[str, float] | None = None) -> float:
     value = sc[r.level]
     if r.hypothetical:
         value = min(value, sc["hypothetical"])
+    if r.blocked:
+        return -sc["negative_prospective"] * sc["negative_scale"]
     if r.level == "certain" and r.polarity == "negative":
         if r.prospective or r.modal:
             value = min(value, sc["negative_prospective"])
@@ -948,35 +981,102 @@ def factuality_of_token(doc: Doc, i: int) -> float:
 
 WEIGHTS_FILE = "factuality_weights.json"
 
-# Classes of the word that governs an event (lemmas), for the calibration.
-_GOV_CLASSES: dict[str, frozenset[str]] = {
-    # wanted, planned, allowed: the event has not happened (yet)
-    "intent": frozenset({
-        "plan", "want", "hope", "seek", "try", "attempt", "intend", "aim", "propose", "threaten",
-        "promise", "vow", "pledge", "urge", "wish", "consider", "demand", "ask", "request",
-        "prepare", "offer", "agree", "decide", "need", "call", "push", "press", "expect", "like",
-        "require", "order", "allow", "help", "proposal", "bid", "effort", "goal", "intention",
-        "move", "threat", "desire", "decision", "agreement", "deal", "chance", "opportunity",
-        "right", "authority", "permission", "approval", "ability", "way", "time"}),
-    "report": frozenset(_REPORT_VERBS),
-    # attitudes toward a possible event: "fears of a recession", "hopes of recovery"
-    "attitude": frozenset({
-        "fear", "hope", "worry", "concern", "expectation", "prospect", "risk", "possibility",
-        "likelihood", "speculation", "rumor", "rumour", "danger", "prediction", "forecast",
-        "scenario", "talk", "anxiety", "afraid", "worried", "concerned", "hopeful", "ready",
-        "willing", "able", "eager", "due", "likely", "set"}),
-    "negimpl": frozenset({
-        "fail", "refuse", "decline", "reject", "deny", "avoid", "prevent", "stop", "block", "ban",
-        "oppose", "halt", "cancel", "delay", "postpone", "suspend", "forget", "neglect", "abandon",
-        "drop", "veto", "resist"}),
-    "posimpl": frozenset({
-        "manage", "succeed", "begin", "start", "continue", "resume", "keep", "finish", "complete",
-        "force", "cause", "lead", "remember", "confirm", "know", "realize", "learn", "discover",
-        "reveal", "show", "prove"}),
-}
-# Relations through which an event is an argument of the word above it.
-_EMBEDDING = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd",
-                        "nsubjpass", "conj", "advcl"})
+# Classes of the words that govern an event (intent, report, attitude,
+# negimpl, posimpl): data in models/factuality_lexicon.json.
+LEXICON_FILE = "factuality_lexicon.json"
+GOVERNOR_CLASSES = ("intent", "report", "attitude", "negimpl", "posimpl")
+
+
+class _WordClass(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    comment: Optional[str] = None
+    words: list[str] = Field(min_length=1)
+
+    @field_validator("words")
+    @classmethod
+    def _words_ok(cls, value: list[str]) -> list[str]:
+        bad = [w for w in value if not w.strip() or w != w.lower() or " " in w]
+        if bad:
+            raise ValueError(f"words must be single lowercase words: {bad}")
+        return value
+
+
+class FactualityLexicon(BaseModel):
+    """``models/factuality_lexicon.json``: the governor word classes."""
+
+    model_config = ConfigDict(extra="forbid")
+    comment: Optional[str] = None
+    governor_classes: dict[Literal["intent", "report", "attitude", "negimpl", "posimpl"], _WordClass]
+
+    @model_validator(mode="after")
+    def _all_classes(self) -> "FactualityLexicon":
+        missing = sorted(set(GOVERNOR_CLASSES) - set(self.governor_classes))
+        if missing:
+            raise ValueError(f"missing governor class(es) {missing}")
+        return self
+
+
+_GOV: dict[str, frozenset[str]] | None = None
+
+
+def load_factuality_lexicon(path: Path | None = None) -> FactualityLexicon:
+    """Load and validate ``models/factuality_lexicon.json`` (or ``path``)."""
+    return load_json_rules(LEXICON_FILE, FactualityLexicon, path)
+
+
+def _governor_words() -> dict[str, frozenset[str]]:
+    global _GOV
+    if _GOV is None:
+        with _LOCK:
+            if _GOV is None:
+                lex = load_factuality_lexicon()
+                _GOV = {cls: frozenset(lex.governor_classes[cls].words) for cls in GOVERNOR_CLASSES}
+    return _GOV
+
+
+# Relations through which an event is an argument of the word above it
+# ("refused *to X*", "blocked *the sale*", "a plan *to X*", "lack *of X*",
+# "the *delivery* was delayed", "an asylum *hearing*"). A conjunct shares the
+# governor of its first conjunct; adverbial and relative clauses are not
+# arguments, so the chain stops there.
+_CHAIN_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd",
+                         "nsubjpass", "compound", "acomp", "agent"})
+_CHAIN_FEATURE_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass",
+                                 "compound"})
+_CHAIN_DEPTH = 4
+
+
+def governor_chain(tok: Token, depth: int = _CHAIN_DEPTH) -> list[tuple[str, Token]]:
+    """The words an event is an argument of, nearest first: ``[(relation, governor)]``.
+
+    Prepositions are passed through without counting towards ``depth``
+    ("the lack *of* X" gives ``[("pobj", of), ("prep", lack)]``).
+    """
+    out: list[tuple[str, Token]] = []
+    t = tok
+    counted = 0
+    for _ in range(3 * depth):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        # "a deal *to lease* X" is often parsed as an infinitival relative clause
+        rel = "acl" if t.dep_ == "relcl" and _has_to(t) else t.dep_
+        if t.head.i == t.i or rel not in _CHAIN_RELS:
+            break
+        out.append((rel, t.head))
+        t = t.head
+        if t.pos_ != "ADP" or governor_classes(t):
+            counted += 1
+            if counted >= depth:
+                break
+    return out
+
+
+def governor_classes(tok: Token) -> list[str]:
+    """The classes (intent, report, attitude, negimpl, posimpl) of a governing word."""
+    lemma = tok.lemma_.lower()
+    return [cls for cls, words in _governor_words().items() if lemma in words or tok.lower_ in words]
+
+
 _FEATURE_DEPS = frozenset({
     "ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "dobj", "pobj", "nsubj",
     "nsubjpass", "compound", "amod", "pcomp", "attr", "appos", "parataxis", "npadvmod", "acomp"})
@@ -990,15 +1090,17 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 # prefixes of the families ("dep:ROOT").
 FEATURE_NAMES = frozenset({
     "base", "neg", "hyp", "prosp", "reported", "to_inf", "noun_to_inf", "future_mod",
-    "question", "anc_modal", "det:indef", "det:def", "det:none", "pos:other"})
+    "question", "anc_modal", "blocked", "negmod", "det:indef", "det:def", "det:none", "pos:other",
+    "negimpl:clausal", "negimpl:nominal", "negimpl:over_intent", "negimpl:odd"})
 FEATURE_FAMILIES: dict[str, frozenset[str]] = {
     "level": frozenset(_RANK),
     "modal": frozenset(_MODALS.values()),
     "pos": _FEATURE_POS | {"other"},
     "tag": _FEATURE_TAGS,
     "dep": _FEATURE_DEPS,
-    "head": frozenset(_GOV_CLASSES),
-    "anc": frozenset(_GOV_CLASSES),
+    "head": frozenset(GOVERNOR_CLASSES),
+    "anc": frozenset(GOVERNOR_CLASSES),
+    "rel": _CHAIN_FEATURE_RELS | {"other"},
     **{cat: frozenset({"direct", "embedded"}) for cat in
        ("booster", "probable", "possible", "unknown", "negation", "conditional")},
 }
@@ -1050,6 +1152,10 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
         on("modal:" + r.modal)
     if r.reported:
         on("reported")
+    if r.blocked:
+        on("blocked")
+    if _negated_modifier(tok):
+        on("negmod")
     if not _has(doc, "DEP"):
         return f
     lo, hi = _sentence_bounds(doc, [tok])
@@ -1065,17 +1171,27 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
         on("tag:" + tok.tag_)
     if tok.dep_ in _FEATURE_DEPS:
         on("dep:" + tok.dep_)
-    t = tok
-    for depth in range(3):
-        if t.head.i == t.i or t.dep_ not in _EMBEDDING:
-            break
-        t = t.head
-        lemma = t.lemma_.lower()
-        for cls, words in _GOV_CLASSES.items():
-            if lemma in words:
-                on(("head:" if depth == 0 else "anc:") + cls)
-        if _modal(t):
+    chain = governor_chain(tok)
+    if chain:
+        on("rel:" + (chain[0][0] if chain[0][0] in _CHAIN_FEATURE_RELS else "other"))
+    negs = 0
+    below_intent = _has_to(tok)
+    for depth, (rel, gov) in enumerate(chain):
+        classes = governor_classes(gov)
+        for cls in classes:
+            on(("head:" if depth == 0 else "anc:") + cls)
+        if "negimpl" in classes and r.polarity != "negative":
+            negs += 1
+            if depth == 0:
+                on("negimpl:" + ("clausal" if rel in ("xcomp", "ccomp", "pcomp") else "nominal"))
+            if below_intent:
+                on("negimpl:over_intent")
+        if "intent" in classes or "attitude" in classes:
+            below_intent = True
+        if _modal(gov):
             on("anc_modal")
+    if negs % 2:
+        on("negimpl:odd")
     if _has_to(tok):
         on("to_inf")
     if pos in ("NOUN", "PROPN"):

@@ -340,6 +340,9 @@ def test_factuality_orders_events(nlp, text, lower, higher):
     ("If the firm sells the unit, prices will fall.", "sells", {"hyp"}, set()),
     ("Officials said prices would rise.", "rise", {"modal:would", "reported", "head:report"}, set()),
     ("Would the firm sell the unit?", "sell", {"question"}, set()),
+    ("The board rejected a proposal to merge the banks.", "merge",
+     {"blocked", "rel:acl", "head:intent", "anc:negimpl", "negimpl:over_intent"}, {"neg"}),
+    ("The cancelled flight left travellers stranded.", "flight", {"negmod"}, set()),
     # the subject of an intention verb is not what is intended
     ("The firm plans to sell the unit.", "firm", set(), {"head:intent", "anc:intent"}),
 ])
@@ -367,6 +370,95 @@ def test_factuality_without_a_parse(nlp):
     doc = nlp.make_doc("The company did not sell the unit .")
     for tok in doc:
         assert -3.0 <= factuality_of_token(doc, tok.i) <= 3.0
+
+
+# ---------------------------------------------------------------- governor chain, blocked events
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # (relation, governor) pairs, nearest first
+    ("The firm refused to sell the unit.", "sell", [("xcomp", "refused")]),
+    ("The firm refused to sell the unit.", "unit", [("dobj", "sell"), ("xcomp", "refused")]),
+    # a preposition is passed through without using up the depth
+    ("Prices rose despite the lack of demand.", "demand",
+     [("pobj", "of"), ("prep", "lack"), ("pobj", "despite"), ("prep", "rose")]),
+    # a conjunct shares the governor of its first conjunct
+    ("The firm refused to sell or lease the unit.", "lease", [("xcomp", "refused")]),
+    # adverbial and relative clauses are not arguments: the chain stops
+    ("The firm refused, saying the price was low.", "saying", []),
+    ("The unit that the firm sold was old.", "sold", []),
+])
+def test_governor_chain(nlp, text, word, expected):
+    doc = nlp(text)
+    chain = certainty.governor_chain(_token(doc, word))
+    assert [(rel, gov.text) for rel, gov in chain] == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The board rejected a proposal to merge the two banks.", "merge", True),
+    ("The judge denied a request by the family to delay the hearing.", "delay", True),
+    ("The company withdrew its offer to buy the chain.", "buy", True),
+    ("Regulators blocked an attempt to sell the unit.", "sell", True),
+    ("The now-cancelled deal to lease the tankers drew criticism.", "lease", True),
+    ("The minister forbade them to work.", "work", True),
+    # the intention itself happened: it was made, then rejected
+    ("The board rejected a proposal to merge the two banks.", "proposal", False),
+    ("The board rejected the offer.", "offer", False),
+    # the object of a verb that failed to happen is not itself unrealised
+    ("The court refused to enforce the order.", "order", False),
+    # no negative implicative above the intention
+    ("The board approved a proposal to merge the two banks.", "merge", False),
+    ("The firm plans to sell the unit.", "sell", False),
+    # a result infinitive reports what happened
+    ("The index dropped 2 percent to close at 5,210.", "close", False),
+])
+def test_blocked_event(nlp, text, word, expected):
+    doc = nlp(text)
+    assert certainty.blocked_event(_token(doc, word)) is expected
+
+
+def test_blocked_event_scores_negative(nlp):
+    doc = nlp("The board rejected a proposal to merge the two banks.")
+    assert factuality_of_token(doc, _token(doc, "merge").i) < 0
+    assert factuality_of_token(doc, _token(doc, "rejected").i) > 2.5
+
+
+def test_regression_conjunct_of_negative_implicative_is_not_its_complement(nlp):
+    # "declined to comment, and said ..." once gave "said" head:negimpl (conj counted
+    # as an argument of "declined")
+    doc = nlp("Officials declined to comment and said the report was wrong.")
+    feats = certainty.factuality_features(doc, _token(doc, "said").i)
+    assert "head:negimpl" not in feats and "blocked" not in feats
+
+
+# ---------------------------------------------------------------- factuality lexicon file
+
+
+def test_shipped_factuality_lexicon_loads():
+    lex = certainty.load_factuality_lexicon()
+    assert set(lex.governor_classes) == set(certainty.GOVERNOR_CLASSES)
+    assert "refuse" in lex.governor_classes["negimpl"].words
+    assert "say" in lex.governor_classes["report"].words
+
+
+LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES}}
+
+
+@pytest.mark.parametrize("bad,key", [
+    ({**LEXICON, "colour": "red"}, "colour"),
+    ({"governor_classes": {**LEXICON["governor_classes"], "intent": {"words": ["Plan"]}}}, "Plan"),
+    ({"governor_classes": {**LEXICON["governor_classes"], "intent": {"words": []}}}, "words"),
+    ({"governor_classes": {**LEXICON["governor_classes"], "wish": {"words": ["hope"]}}}, "wish"),
+    ({"governor_classes": {k: v for k, v in LEXICON["governor_classes"].items()
+                           if k != "negimpl"}}, "negimpl"),
+])
+def test_bad_factuality_lexicon_names_file_and_key(tmp_path, bad, key):
+    path = tmp_path / "factuality_lexicon.json"
+    path.write_text(json.dumps(bad))
+    with pytest.raises(RuleFileError) as err:
+        certainty.load_factuality_lexicon(path)
+    msg = str(err.value)
+    assert str(path) in msg and key in msg
 
 
 # ---------------------------------------------------------------- factuality weights file
