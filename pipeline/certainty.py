@@ -881,9 +881,21 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     lo, hi = _sentence_bounds(doc, [tok])
     cues = find_cues(doc[lo:hi])
     terminators = [c for c in cues if c.category == "terminate"]
-    applied = [c for c in cues if covers(doc, c, tok, terminators)]
+    # The event word's own cue ("not *expected* to", "does not *know*") is the
+    # event, not a hedge on it: the negation attached to it then negates it.
+    covering = [c for c in cues if covers(doc, c, tok, terminators)]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and _has(doc, "DEP"):
+        # a hedge or negation on the predicate is not one on its subject:
+        # "the vital *signs* are not likely to change" (the signs exist);
+        # "the *delivery* was cancelled" still is (its cue targets arguments)
+        inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+        covering = [c for c in covering if c.start in inside or _rule(c).target == "argument"]
+    own = [c for c in cues if c.start <= i < c.end and c.category != "negation"]
+    applied = [c for c in covering if c not in own]
     tally = _Tally(doc)
     _apply_all(doc, tally, applied)
+    if any(t.dep_ == "neg" for c in own for t in doc[c.start:c.end]):
+        tally.negations += 1
     cert = tally.certainty()
     parsed = _has(doc, "DEP")
     boosted = any(c.category == "booster" for c in applied)
@@ -1090,7 +1102,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 # prefixes of the families ("dep:ROOT").
 FEATURE_NAMES = frozenset({
     "base", "neg", "hyp", "prosp", "reported", "to_inf", "noun_to_inf", "future_mod",
-    "question", "anc_modal", "blocked", "negmod", "det:indef", "det:def", "det:none", "pos:other",
+    "question", "anc_modal", "blocked", "negmod", "neg_nominal", "neg_reported", "det:indef", "det:def", "det:none", "pos:other",
     "negimpl:clausal", "negimpl:nominal", "negimpl:over_intent", "negimpl:odd"})
 FEATURE_FAMILIES: dict[str, frozenset[str]] = {
     "level": frozenset(_RANK),
@@ -1144,6 +1156,10 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
 
     if r.polarity == "negative":
         on("neg")
+        if r.nominal:
+            on("neg_nominal")
+        if r.reported:
+            on("neg_reported")
     if r.hypothetical:
         on("hyp")
     if r.prospective:

@@ -423,6 +423,23 @@ def test_blocked_event_scores_negative(nlp):
     assert factuality_of_token(doc, _token(doc, "rejected").i) > 2.5
 
 
+@pytest.mark.parametrize("text,word,polarity", [
+    # the event word's own cue: the negation attached to it negates it
+    ("Inspections are not expected to start until May.", "expected", "negative"),
+    ("The agency does not know where he is.", "know", "negative"),
+    ("Prices are expected to rise.", "expected", "positive"),
+    # a hedge or negation on the predicate is not one on its nominal subject ...
+    ("The vital signs are not likely to change.", "signs", "positive"),
+    ("The talks did not resume.", "talks", "positive"),
+    # ... but a negator on the subject itself, or a cue aimed at arguments, is
+    ("No agreement was reached.", "agreement", "negative"),
+    ("The delivery was cancelled.", "delivery", "negative"),
+])
+def test_reading_polarity_of_event_words(nlp, text, word, polarity):
+    doc = nlp(text)
+    assert certainty.reading_of_token(doc, _token(doc, word).i).polarity == polarity
+
+
 def test_regression_conjunct_of_negative_implicative_is_not_its_complement(nlp):
     # "declined to comment, and said ..." once gave "said" head:negimpl (conj counted
     # as an argument of "declined")
