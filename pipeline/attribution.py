@@ -508,7 +508,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
-        elif rule.class_ in ("speech", "cognition") and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
+        elif (rule.class_ in ("speech", "cognition") or (rule.class_ == "evidential" and _document_subject(tok))) \
+                and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
                 and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
@@ -534,6 +535,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 # "talked about X", "pointed to X": the prepositional object
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if obj is None and "oprd" in rule.needs:
+                # "called the frontrunner 'the best recruiter'" parsed with the
+                # object inside the predicate: the predicate's subtree is the content
+                obj = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
             if obj is None or obj.lower_ in frames().non_content_objects:
                 continue
             if rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
@@ -576,6 +581,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
     return out
 
 
+def _document_subject(verb: Token) -> bool:
+    """'…, campaign records show': the subject names a document or data source."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in frames().source_documents
+
+
 def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
     """'said that A and that B': two claims, one per that-clause. Clauses
     coordinated without their own 'that' stay one claim."""
@@ -615,6 +626,9 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i
         if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:
             return i
+        if (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp") and nxt.right_edge.i >= end - 1
+                and cue_entry(nxt) is not None and i > start + 2):
+            return i  # ", calling them 'boring'", ", referring to the convention": the speaker's next act
     return end
 
 
@@ -817,7 +831,9 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     doc = ctx.doc
     out: list[Attribution] = []
     prev: Optional[Attribution] = None
-    direct = sorted([a for a in existing if a.kind == "direct"], key=lambda a: a.content_start)
+    # a quoted sentence with no cue continues the quote before it, a mixed
+    # one included ('X is "10 times the losses," he said. "Trade helps."')
+    direct = sorted([a for a in existing if a.kind in ("direct", "mixed")], key=lambda a: a.content_start)
     for qs, qe in ctx.quotes:
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:

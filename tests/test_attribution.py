@@ -57,6 +57,11 @@ RULE_CASES = [
     ("Clinton called the proposal a dangerous gamble.", "Clinton", "called", "the proposal a dangerous gamble", "nominal"),
     # unknown subject of a speech verb: kept as a described source
     ("The printed slate card said delegates should back the governor.", "slate card", "said", "delegates should back the governor", "indirect"),
+    # object predicate parsed with the object inside the predicate
+    ('Ana Lima called the Republican frontrunner "ISIS\' best recruiter."', "Lima", "called",
+     "the Republican frontrunner", "mixed"),
+    # trailing evidential cue whose subject is a document or data source
+    ("The plant will close next year, the company's figures show.", "company", "show", "The plant will close next year", "indirect"),
 ]
 
 
@@ -186,6 +191,20 @@ def test_mixed_quote(extract):
 
 # --------------------------------------------------------------------------
 # regressions
+
+
+def test_regression_quote_after_mixed_quote_continues_its_speaker(extract):
+    # a cue-less quoted sentence after a mixed quote was left unattributed
+    text = ("But the benefit of trade is ''ten times the size of the losses,'' he said. "
+            "''Trade really helps working families with lower prices.''")
+    claims = extract("Professor Alan Reyes spoke on Monday. " + text)
+    assert has(claims, "Alan Reyes", "said", "Trade really helps working families", "direct"), tuples(claims)
+
+
+def test_regression_participial_cue_aside_not_in_content(extract):
+    # ", calling them ..." after the content is the speaker's next act, not content
+    claims = extract("Senator Ana Lima said she would release her tax returns on Friday, calling them very boring.")
+    assert any(c.claim.text == "she would release her tax returns on Friday" for c in claims), tuples(claims)
 
 
 def test_regression_colon_title_cut_content(extract):

@@ -554,7 +554,7 @@ def merge_quote_runs(claims) -> list[tuple[int, int, object]]:
         if (
             last is not None
             and c.kind == "direct"
-            and last.kind == "direct"
+            and last.kind in ("direct", "mixed")
             and c.cue is not None
             and last.cue is not None
             and c.cue.start == last.cue.start
