@@ -50,6 +50,9 @@ class CueVerbRule(BaseModel):
     nominal: bool = False
     needs: list[str] = Field(default_factory=list)
     prep: list[str] = Field(default_factory=list)
+    # prepositions of an object predicate the verb must have ("sees X as Y":
+    # ["as"]); the content is the object with the predicate
+    needs_prep: list[str] = Field(default_factory=list)
 
     @field_validator("class_")
     @classmethod
@@ -95,6 +98,9 @@ class AttributionRules(BaseModel):
     noun_cues: list[str]
     # verbs whose subject owns the reporting noun ("X made the claim that")
     light_verbs: list[str]
+    # prepositions after a person object that carry what a stance verb says
+    # about them ("criticized the mayor for X", "attacked Y as Z")
+    stance_reason_preps: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -265,11 +271,26 @@ def cue_entry(token: Token) -> Optional[CueVerbRule]:
     if token.lower_ in ("said", "says"):
         lemma = "say"
     rule = table.get(lemma)
-    if rule is None and token.lower_.endswith("ing") and len(token.lower_) > 5:
-        # the lemmatizer errs on some participles ("hoping" → "hop")
-        stem = token.lower_[:-3]
-        rule = table.get(stem + "e") or table.get(stem)
+    if rule is None:
+        # the lemmatizer errs on some inflected forms ("hopes", "hoping" → "hop")
+        for stem in _stems(token.lower_):
+            rule = table.get(stem)
+            if rule is not None:
+                break
     return rule
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb: 'hopes' → hope, 'hoping'
+    → hope/hop, 'hoped' → hope/hop, 'argues' → argue."""
+    out = []
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3] + "e", word[:-3]]
+    elif word.endswith("ed") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s") and len(word) > 3:
+        out += [word[:-1]]
+    return out
 
 
 def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, str]]:
@@ -301,12 +322,18 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         # UD scheme (and spaCy on colons): "He said: the plan is final"
         if child.dep_ == "parataxis" and child.i > verb.i and _is_verbal(child):
             return child, "parataxis"
-    lemma = verb.lemma_.lower()
-    if lemma in frames().xcomp_cues:
+    if rule.lemma.split()[0] in frames().xcomp_cues and not _object_gap(verb):
         for child in verb.children:
             if child.dep_ == "xcomp" and _is_verbal(child) and child.lemma_.lower() not in frames().non_content_verbs:
                 return child, "xcomp"
     return None
+
+
+def _object_gap(verb: Token) -> bool:
+    """'the president she hopes to succeed': a relative clause whose own
+    subject is not the relative pronoun, so the infinitive lacks its object."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
 def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
@@ -490,10 +517,15 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
-        has_prep = bool(rule.prep) and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
+        has_prep = bool(rule.prep) and (any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
+                                        or _prep_marked_clause(tok, rule) is not None)
         if rule.needs and not _has_deps(tok, rule.needs) and not has_prep:
             continue
+        if rule.needs_prep and _predicate_prep(tok, rule) is None:
+            continue  # "saw the film": no "as" predicate, no view
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            if rule.needs_prep:
+                out.extend(_passive_predicate(ctx, tok, rule))
             continue  # agentless passive: passive_attributions
         comp = clausal_complement(tok, rule)
         kind = "indirect"
@@ -527,7 +559,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             if te - ts < 3:
                 continue
             rid = "indirect.parenthetical"
-        elif rule.nominal:
+        elif rule.nominal or (rule.class_ == "evidential" and _document_subject(tok)):
             # "called X a liar" (object + predicate), "called for X", "talked about X"
             takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs))
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
@@ -535,16 +567,23 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 # "talked about X", "pointed to X": the prepositional object
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            marked = _prep_marked_clause(tok, rule) if obj is None and rule.prep else None
             if obj is None and "oprd" in rule.needs:
                 # "called the frontrunner 'the best recruiter'" parsed with the
                 # object inside the predicate: the predicate's subtree is the content
                 obj = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
-            if obj is None or obj.lower_ in frames().non_content_objects:
+            predicated = any(c.dep_ in ("oprd", "xcomp") for c in tok.children) or (
+                obj is not None and _reason_prep(tok, obj) is not None) or bool(rule.needs_prep)
+            if marked is not None:
+                # "called for the council to delay the vote": the clause after "for"
+                ts, te = marked.i + 1, marked.head.right_edge.i + 1
+            elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
-            if rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
-                    and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+            elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
+                    and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
-            ts, te = _subtree_range(obj)
+            else:
+                ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te)
             te = trim_trailing_asides(doc, ts, te)
             kind, rid = "nominal", "nominal.dobj"
@@ -582,9 +621,58 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
 
 
 def _document_subject(verb: Token) -> bool:
-    """'…, campaign records show': the subject names a document or data source."""
+    """'…, campaign records show', 'a poll showing X': the subject (or the
+    noun a participle modifies) names a document or data source."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head
     return subj is not None and subj.lemma_.lower() in frames().source_documents
+
+
+def _passive_predicate(ctx: Context, verb: Token, rule: CueVerbRule) -> list[Attribution]:
+    """'The mayor is widely seen as a weak manager': an agentless passive of a
+    view verb; unnamed people hold the view, the content is the clause."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    prep = _predicate_prep(verb, rule)
+    if subj is None or prep is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "who"):
+        return []
+    if verb.doc[subj.left_edge.i].tag_ in ("WP$", "WDT", "WP"):
+        return []  # "whose finish was seen as a letdown": a relative clause
+    rng = (subj.left_edge.i, prep.right_edge.i + 1)
+    return _make(ctx, "passive", "passive.predicate", [SpeakerRef("UNNAMED")], rng, (verb.i, verb.i + 1), verb.i, [verb.i])
+
+
+def _prep_marked_clause(verb: Token, rule: CueVerbRule) -> Optional[Token]:
+    """'calls for the council to delay the vote': the parser makes "for" the
+    mark of an infinitive clause; returns that mark."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp") and child.i > verb.i:
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ in rule.prep), None)
+            if mark is not None and mark.i == child.left_edge.i:
+                return mark
+    return None
+
+
+def _predicate_prep(verb: Token, rule: CueVerbRule) -> Optional[Token]:
+    """The 'as' of 'sees X as Y' for a verb whose rule needs one (the parser
+    hangs it on the verb or on the object)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for head in [verb] + objs:
+        found = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in rule.needs_prep and c.i > verb.i), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
+    """'criticized the mayor for X', 'attacked Y as Z': a preposition right
+    after the object that says what the stance is about."""
+    nxt = obj.right_edge.i + 1
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == nxt and child.lower_ in frames().stance_reason_preps \
+                and any(c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in child.children):
+            return child
+    return None
 
 
 def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -662,8 +750,10 @@ def _extend_over_object_preps(verb: Token, end: int) -> int:
             continue
         if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:
             continue
-        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-        if pobj is None or pobj.ent_type_ in NON_CONTENT_ENTS:
+        # "as" also takes an adjective predicate ("attacked X as too close to Y")
+        deps = ("pobj", "pcomp", "amod", "acomp", "advmod") if child.lower_ == "as" else ("pobj", "pcomp")
+        pobj = next((c for c in child.children if c.dep_ in deps), None)
+        if pobj is None or (pobj.ent_type_ in NON_CONTENT_ENTS and child.lower_ != "as"):
             continue
         end = child.right_edge.i + 1
     return end

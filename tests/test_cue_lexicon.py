@@ -12,6 +12,8 @@ def _case(lemma: str, rule) -> tuple[str, str]:
     if rule.class_ == "quote_only":
         return f'"The new bridge is unsafe," Ruiz will {lemma}.', "The new bridge is unsafe"
     if rule.class_ == "nominal_only":
+        if rule.needs_prep:
+            return f"Mayor Elena Ruiz will {lemma} the new bridge plan {rule.needs_prep[0]} a failure.", f"the new bridge plan {rule.needs_prep[0]} a failure"
         if rule.needs:
             return f"Mayor Elena Ruiz will {lemma} the plan a failure.", "the plan a failure"
         if rule.prep:
