@@ -101,6 +101,11 @@ class AttributionRules(BaseModel):
     # prepositions after a person object that carry what a stance verb says
     # about them ("criticized the mayor for X", "attacked Y as Z")
     stance_reason_preps: list[str]
+    # predicate adjectives whose that-clause is the subject's belief or
+    # feeling ("X is convinced that Y", "X remains confident that Y")
+    belief_adjectives: list[str]
+    # "X made (it) clear that Y": adjectives after make
+    make_adjectives: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +414,8 @@ class Context:
             rules = frames()
             nouns, passive, raising, hearsay = (set(rules.noun_cues), set(rules.passive_sources),
                                                 set(rules.raising_verbs), set(rules.hearsay_adverbs))
-            found: dict[str, list[Token]] = {"verb": [], "noun": [], "passive": [], "source": []}
+            adjectives = set(rules.belief_adjectives) | set(rules.make_adjectives)
+            found: dict[str, list[Token]] = {"verb": [], "noun": [], "passive": [], "source": [], "adjective": []}
             for tok in self.doc:
                 lower = tok.lower_
                 if lower in ("according", "in"):
@@ -420,6 +426,8 @@ class Context:
                     found["passive"].append(tok)
                 if tok.pos_ == "NOUN" and lemma in nouns:
                     found["noun"].append(tok)
+                if lower in adjectives and tok.pos_ in ("ADJ", "VERB"):
+                    found["adjective"].append(tok)
                 if cue_entry(tok) is not None:
                     found["verb"].append(tok)
             self._candidates = found
@@ -523,6 +531,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if rule.needs_prep and _predicate_prep(tok, rule) is None:
             continue  # "saw the film": no "as" predicate, no view
+        if _reduced_passive(tok):
+            continue  # "when asked about X": the subject was asked, it did not ask
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             if rule.needs_prep:
                 out.extend(_passive_predicate(ctx, tok, rule))
@@ -561,8 +571,14 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             rid = "indirect.parenthetical"
         elif rule.nominal or (rule.class_ == "evidential" and _document_subject(tok)):
             # "called X a liar" (object + predicate), "called for X", "talked about X"
-            takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs))
+            # speech verbs keep their object ("asked the board to act"); other
+            # verbs with content prepositions take only those ("talked about X")
+            takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs)) or rule.class_ == "speech"
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
+            if obj is not None and rule.prep and rule.class_ == "speech" and not any(c.dep_ in ("xcomp", "oprd") for c in tok.children) \
+                    and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP")) \
+                    and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children):
+                obj = None  # "asked him about the delays": the addressee is not the content
             if obj is None and rule.prep:
                 # "talked about X", "pointed to X": the prepositional object
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
@@ -627,6 +643,14 @@ def _document_subject(verb: Token) -> bool:
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in frames().source_documents
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """'He declined to comment when asked about the talks', 'Asked about X,
+    she said …': a bare past participle with no agent, auxiliary or subject of
+    its own; the subject it would inherit is the one spoken to."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
 
 
 def _passive_predicate(ctx: Context, verb: Token, rule: CueVerbRule) -> list[Attribution]:
@@ -778,6 +802,9 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
         comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None)
+        if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "Her argument is that voters value stability"
+            comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and _is_that_clause(c)), None)
         if comp is None:
             continue
         sources = evidential_sources(tok)
@@ -791,6 +818,44 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             speakers = [SpeakerRef("UNNAMED")]
         start, end = _subtree_range(comp)  # without the opening "that"
         out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + 1, end), (tok.i, tok.i + 1), tok.i, anchors))
+    return out
+
+
+def adjective_attributions(ctx: Context) -> list[Attribution]:
+    """'Ruiz is convinced that the plan will fail', 'parents are concerned
+    that …', 'Ruiz made it clear that she would stay': a predicate adjective
+    with a that-clause; the subject holds the belief."""
+    rules = frames()
+    out: list[Attribution] = []
+    for tok in ctx.candidates("adjective"):
+        if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+            continue
+        lower = tok.lower_
+        head = tok.head
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl") and _is_that_clause(c)), None)
+        if lower in rules.make_adjectives and head.lemma_.lower() == "make" and tok.dep_ in ("ccomp", "oprd", "acomp", "dobj", "xcomp"):
+            verb, cue = head, (head.i, tok.i + 1)
+            if comp is None:
+                comp = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > tok.i and _is_that_clause(c)), None)
+        elif lower in rules.belief_adjectives and tok.dep_ == "acomp" and _is_verbal(head):
+            verb, cue = head, (tok.i, tok.i + 1)
+            if comp is None:
+                comp = next((c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i and _is_that_clause(c)), None)
+        else:
+            continue
+        if comp is None:
+            continue
+        subj, chain = subject_of(verb)
+        if subj is None or subj.lower_ == "it":
+            continue  # "it is clear that": the writer's own judgment
+        speakers = _speakers_for(ctx, subj)
+        if not speakers:
+            if subj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            speakers = [described_source(subj)]
+        start, end = _subtree_range(comp)
+        end = trim_trailing_asides(ctx.doc, start, end)
+        out.extend(_make(ctx, "indirect", "indirect.adjective", speakers, (start, end), cue, tok.i, [t.i for t in chain]))
     return out
 
 
@@ -1151,6 +1216,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = verb_attributions(ctx)
     atts += according_to(ctx)
     atts += noun_attributions(ctx)
+    atts += adjective_attributions(ctx)
     # a stance verb inside someone else's reported content ("she said they
     # want safe streets") is part of that claim, not a claim of its own
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
@@ -1177,11 +1243,13 @@ def _is_stance(doc: Doc, att: Attribution) -> bool:
         return False
     if att.rule == "nominal.noun":
         return True  # "rejected claims that X": part of the rejecting claim
+    if att.rule == "indirect.adjective":
+        return doc[att.cue_token].lower_ in frames().belief_adjectives  # "said she is sure that X"
     rule = cue_entry(doc[att.cue_token])
     if rule is None:
         return False
     if att.rule in ("nominal.dobj", "indirect.xcomp"):
-        return rule.class_ in ("nominal_only", "cognition")
+        return rule.class_ in ("nominal_only", "cognition", "evidential")  # "she said the record shows X"
     return att.rule == "indirect.ccomp" and rule.class_ == "cognition"
 
 

@@ -620,3 +620,52 @@ def test_agentless_view_passive_is_an_unnamed_view(extract):
 )
 def test_view_and_intention_frames_need_their_content(extract, text, cue):
     assert all(c.cue is None or c.cue.text != cue for c in extract(text)), tuples(extract(text))
+
+
+def test_regression_ask_with_content_prepositions_keeps_its_object(extract):
+    """Giving 'ask' the prepositions about/for dropped 'asked the board to X'."""
+    claims = extract("Mayor Elena Ruiz asked the board to delay the vote.")
+    assert ("Elena Ruiz", "asked", "the board to delay the vote", "nominal") in tuples(claims)
+    claims = extract("Mayor Elena Ruiz asked him about the delays on the northern line.")
+    assert ("Elena Ruiz", "asked", "the delays on the northern line", "nominal") in tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, claim",
+    [
+        ("Mayor Elena Ruiz is convinced that the plan will fail.", "Elena Ruiz", "convinced", "the plan will fail"),
+        ("Senator Dan Okafor remains confident that the bill will pass.", "Dan Okafor", "confident", "the bill will pass"),
+        ("Many parents are concerned that the school will close.", "parents", "concerned", "the school will close"),
+        ("Mayor Elena Ruiz made it clear that she would not resign.", "Elena Ruiz", "made it clear", "she would not resign"),
+        ("Mayor Elena Ruiz made clear that she would not resign.", "Elena Ruiz", "made clear", "she would not resign"),
+        # a reporting noun as the subject of "is that …"
+        ("The union's argument is that drivers need longer breaks.", "union", "argument", "drivers need longer breaks"),
+    ],
+)
+def test_belief_adjectives_and_made_clear(extract, text, speaker, cue, claim):
+    claims = extract(text)
+    assert any(speaker.lower() in ((c.speaker.name or "") + " " + (c.speaker.text or "")).lower() and c.cue and c.cue.text == cue
+               and c.claim.text == claim for c in claims), tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is clear that the plan failed.",  # the writer's judgment, no holder
+        "Mayor Elena Ruiz said she is convinced that the plan will fail.",  # part of the said-claim
+    ],
+)
+def test_belief_adjective_needs_a_holder_outside_other_content(extract, text):
+    assert all(c.cue is None or c.cue.text not in ("clear", "convinced") for c in extract(text)), tuples(extract(text))
+
+
+def test_regression_when_asked_is_not_the_subjects_question(extract):
+    """'when asked about X' made the one asked the asker, with X as content."""
+    claims = extract("Chief executive Robert Haines did not repeat that statement when asked about the talks this week.")
+    assert all(c.cue is None or c.cue.text != "asked" for c in claims), tuples(claims)
+
+
+def test_regression_document_showing_inside_reported_content_is_part_of_it(extract):
+    """'The record alone, she said, shows the same trend' gave 'shows' a second claim."""
+    claims = extract("Glaciologist Ingrid Solberg spoke first. The satellite record alone, she said, shows the same trend.")
+    assert [c.cue.text for c in claims if c.cue] == ["said"], tuples(claims)
