@@ -532,7 +532,13 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if rule.needs_prep and _predicate_prep(tok, rule) is None:
             continue  # "saw the film": no "as" predicate, no view
         if _reduced_passive(tok):
-            continue  # "when asked about X": the subject was asked, it did not ask
+            # "when asked about X": the subject was asked, it did not ask; an
+            # asked question ("Asked whether X, she said …") has an unnamed asker
+            comp = clausal_complement(tok, rule) if rule.class_ == "speech" else None
+            if comp is not None and comp[1] == "ccomp":
+                out.extend(_make(ctx, "indirect", "passive.asked", [SpeakerRef("UNNAMED")], _subtree_range(comp[0]),
+                                 (tok.i, tok.i + 1), tok.i, [tok.i]))
+            continue
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             if rule.needs_prep:
                 out.extend(_passive_predicate(ctx, tok, rule))
@@ -738,9 +744,10 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i
         if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:
             return i
-        if (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp") and nxt.right_edge.i >= end - 1
-                and cue_entry(nxt) is not None and i > start + 2):
-            return i  # ", calling them 'boring'", ", referring to the convention": the speaker's next act
+        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp") and nxt.right_edge.i >= end - 1 and i > start + 2:
+            # ", calling them 'boring'": the speaker's next act; ", reversing
+            # decades of policy": the writer's gloss
+            return i
     return end
 
 
@@ -894,6 +901,8 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
                 for c in tok.children
             ):
                 rng = clause_range(tok, tok)
+                if subj.i < tok.i:  # "In New Hampshire, X appears to lead": from the subject on
+                    rng = (max(rng[0], subj.left_edge.i), rng[1])
             else:
                 continue
             label, rid = "AUTHOR", "raising.seem"
@@ -989,13 +998,14 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     # a quoted sentence with no cue continues the quote before it, a mixed
     # one included ('X is "10 times the losses," he said. "Trade helps."')
     direct = sorted([a for a in existing if a.kind in ("direct", "mixed")], key=lambda a: a.content_start)
+    asked: list[Attribution] = []  # quoted questions: not claims, but their speaker goes on
     for qs, qe in ctx.quotes:
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in q_span) or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
-        earlier = [a for a in direct + out if a.content_end <= qs]
+        earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
         if _covered((qs, qe), existing + out):
             continue
@@ -1037,7 +1047,13 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 speakers = [described_source(subj)]  # "…," said the 46-year-old
             if speakers:
                 ts, te = q_span.start, q_span.end
-                out.extend(_make(ctx, "direct", "direct.quote", speakers, (ts, te), (tok.i, tok.i + 1), tok.i, [t.i for t in chain]))
+                made = _make(ctx, "direct", "direct.quote", speakers, (ts, te), (tok.i, tok.i + 1), tok.i, [t.i for t in chain])
+                out.extend(made)
+                if not made and is_question(ctx.text, qs, qe):
+                    # '"Why is he attacking me?" Trump said. "He has to …"': the
+                    # question is no claim, but the next quote continues its speaker
+                    asked.append(Attribution("direct", "direct.question", speakers[0], qs, qe, ts, te, tok.i, tok.i + 1,
+                                             tok.i, tuple(t.i for t in chain)))
                 continue
         # no cue: a quote that continues the speaker of the quote just before
         if prev is not None and prev.speaker.label != "AUTHOR":

@@ -669,3 +669,29 @@ def test_regression_document_showing_inside_reported_content_is_part_of_it(extra
     """'The record alone, she said, shows the same trend' gave 'shows' a second claim."""
     claims = extract("Glaciologist Ingrid Solberg spoke first. The satellite record alone, she said, shows the same trend.")
     assert [c.cue.text for c in claims if c.cue] == ["said"], tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The minister has pledged to expand the navy, reversing decades of cautious policy.", "to expand the navy"),
+        ("In the northern counties, Senator Dan Okafor appears to have a slight lead.", "Senator Dan Okafor appears to have a slight lead"),
+    ],
+)
+def test_trailing_gloss_and_leading_setting_are_not_content(extract, text, claim):
+    claims = extract(text)
+    assert any(c.claim.text == claim for c in claims), tuples(claims)
+
+
+def test_quote_after_a_quoted_question_continues_its_speaker(extract):
+    text = '"Why is he attacking me?" Mayor Elena Ruiz said. "He has to beat seven other candidates before he gets to me."'
+    claims = extract(text)
+    assert [(c.speaker.name, c.cue.text, c.claim.text) for c in claims] == [
+        ("Elena Ruiz", "said", "He has to beat seven other candidates before he gets to me")]
+
+
+def test_asked_question_has_an_unnamed_asker(extract):
+    claims = extract("Asked whether the bridge would open on time, Mayor Elena Ruiz said the contractor was confident.")
+    assert ("UNNAMED", "Asked", "whether the bridge would open on time") in [
+        (c.speaker.label, c.cue.text, c.claim.text) for c in claims]
+    assert ("Elena Ruiz", "said", "the contractor was confident", "indirect") in tuples(claims)
