@@ -556,6 +556,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
+        elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
+            # "As Ruiz noted, voters will look again", "…, as the agency announced"
+            ts, te = _as_content(doc, tok)
+            if te - ts < 3:
+                continue
+            rid = "indirect.as_clause"
         elif (rule.class_ in ("speech", "cognition") or (rule.class_ == "evidential" and _document_subject(tok))) \
                 and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
                 and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
@@ -581,6 +587,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             # verbs with content prepositions take only those ("talked about X")
             takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs)) or rule.class_ == "speech"
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
+            if obj is None and any(c.dep_ == "agent" for c in tok.children):
+                # "The merger was first reported by the Tribune": the passive subject
+                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if obj is not None and rule.prep and rule.class_ == "speech" and not any(c.dep_ in ("xcomp", "oprd") for c in tok.children) \
                     and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP")) \
                     and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children):
@@ -649,6 +658,31 @@ def _document_subject(verb: Token) -> bool:
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in frames().source_documents
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as X said' / 'as reported by X': a cue in an adverbial clause opened
+    by 'as', with no content of its own; it attributes the clause it hangs on."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return False
+    return not any(c.dep_ in ("ccomp", "dobj", "obj", "xcomp") for c in verb.children)
+
+
+def _as_content(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The clause an 'as X said' clause hangs on, without the as-clause; the
+    whole clause when the as-clause sits in its middle."""
+    head = verb.head
+    ts, te = _subtree_range(head)
+    sents = sentence_index(doc)
+    ts, te = max(ts, sents.start(verb.i)), min(te, sents.end(verb.i))
+    a_s, a_e = verb.left_edge.i, verb.right_edge.i + 1
+    before = [t for t in doc[ts:a_s] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[a_e:te] if not (t.is_punct or t.is_space)]
+    if not before or (len(before) == 1 and before[0].pos_ in ("ADV", "CCONJ")):
+        return a_e, te  # "As X noted, …" / "However, as X reported, …"
+    if not after:
+        return ts, a_s  # "…, as X announced"
+    return ts, te
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -695,3 +695,25 @@ def test_asked_question_has_an_unnamed_asker(extract):
     assert ("UNNAMED", "Asked", "whether the bridge would open on time") in [
         (c.speaker.label, c.cue.text, c.claim.text) for c in claims]
     assert ("Elena Ruiz", "said", "the contractor was confident", "indirect") in tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, claim",
+    [
+        ("However, as the Tribune has reported, the cases that led to charges involved other factors.", "Tribune", "reported",
+         "the cases that led to charges involved other factors"),
+        ("As Mayor Elena Ruiz noted, the voters will give the plan a second look.", "Elena Ruiz", "noted",
+         "the voters will give the plan a second look"),
+        ("The fare will rise next year, as the agency announced on Monday.", "agency", "announced", "The fare will rise next year"),
+        # passive with an agent: the passive subject is what was reported
+        ("The merger was first reported by the Tribune.", "Tribune", "reported", "The merger"),
+    ],
+)
+def test_as_x_said_and_reported_by(extract, text, speaker, cue, claim):
+    claims = extract(text)
+    assert any(speaker.lower() in ((c.speaker.name or "") + " " + (c.speaker.text or "")).lower() and c.cue and c.cue.text == cue
+               and c.claim.text == claim for c in claims), tuples(claims)
+
+
+def test_as_clause_without_a_cue_is_not_attribution(extract):
+    assert extract("She spoke slowly as the crowd watched.") == []
