@@ -510,7 +510,7 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
     articles = [make_article(d.doc_id, d.text) for d in docs]
     out: list[Prediction] = []
     for article, claims in process_articles(nlp, articles, batch_size=batch_size):
-        for start, end, c in merge_quote_runs(claims):
+        for start, end, c in outermost(merge_quote_runs(claims)):
             start = include_complementizer(article.text, start)
             out.append(
                 Prediction(
@@ -523,6 +523,18 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
                 )
             )
     return out
+
+
+def outermost(runs: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """PolNeAR annotates one attribution per stretch of content, the outer
+    one when reports nest ("X said Y believes Z" is X's): a claim whose
+    content lies inside another claim's content is left out."""
+    keep = []
+    for i, (s, e, c) in enumerate(runs):
+        inside = any(j != i and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for j, (s2, e2, _) in enumerate(runs))
+        if not inside:
+            keep.append((s, e, c))
+    return keep
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)

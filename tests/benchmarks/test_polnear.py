@@ -378,3 +378,21 @@ def test_include_complementizer(text, start, expected):
     from pipeline.benchmarks.polnear import include_complementizer
 
     assert include_complementizer(text, start) == expected
+
+
+@pytest.mark.parametrize(
+    "runs, kept",
+    [
+        # "Ruiz said the board believes the fare will rise": the board's belief is inside Ruiz's content
+        ([(10, 60, "said"), (30, 60, "believes")], ["said"]),
+        # side by side, or overlapping without containment: both stay
+        ([(10, 40, "said"), (45, 80, "added")], ["said", "added"]),
+        ([(10, 40, "said"), (30, 80, "added")], ["said", "added"]),
+        # the same extent twice: neither is inside a longer one
+        ([(10, 40, "said"), (10, 40, "told")], ["said", "told"]),
+    ],
+)
+def test_outermost_drops_contents_nested_in_another(runs, kept):
+    from pipeline.benchmarks.polnear import outermost
+
+    assert [c for _, _, c in outermost(runs)] == kept
