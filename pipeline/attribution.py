@@ -556,6 +556,13 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
+        elif rule.class_ in ("speech", "cognition") and _misattached_complement(tok) is not None:
+            # "after Trump told the Post he was not ready": the parser hangs the
+            # cue on the clause it reports
+            head = tok.head
+            ts, te = _misattached_complement(tok), head.right_edge.i + 1
+            te = trim_trailing_asides(doc, ts, te)
+            rid = "indirect.ccomp"
         elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
             # "As Ruiz noted, voters will look again", "…, as the agency announced"
             ts, te = _as_content(doc, tok)
@@ -658,6 +665,21 @@ def _document_subject(verb: Token) -> bool:
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in frames().source_documents
+
+
+def _misattached_complement(verb: Token) -> Optional[int]:
+    """Where the reported clause starts when the parser made the cue an
+    adverbial clause of it: '… after Trump told the Post he was not ready'
+    (the clause's subject follows the cue's words with no comma between)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or not _is_verbal(head):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i != verb.right_edge.i + 1 or subj.i > head.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return subj.left_edge.i
 
 
 def _as_clause(verb: Token) -> bool:
@@ -1035,9 +1057,13 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     asked: list[Attribution] = []  # quoted questions: not claims, but their speaker goes on
     for qs, qe in ctx.quotes:
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
-        if q_span is None or len([t for t in q_span if not t.is_punct]) < 3:
+        if q_span is None:
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in q_span) or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)):
+        opening = _opens_with_statement_quote(ctx.text, qs, qe)
+        if len([t for t in q_span if not t.is_punct]) < (1 if opening else 3):
+            continue
+        if (not any(t.pos_ in ("VERB", "AUX") for t in q_span) and not opening) \
+                or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
         earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
@@ -1101,6 +1127,16 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     m.anchor_tokens = prev.anchor_tokens
                 out.extend(made)
     return out
+
+
+def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
+    """'"Very good reporter," Trump said': a quote that opens its sentence and
+    closes on a comma is a quoted statement even without a verb."""
+    inner = text[qs:qe].rstrip()
+    if not inner.endswith(","):
+        return False
+    before = text[:qs].rstrip(" \t\"'`“”«„")
+    return before == "" or before[-1] in ".!?\n" or before.endswith("''")
 
 
 def _cue_adjacent(doc: Doc, n_chars: int, qs: int, qe: int) -> bool:

@@ -717,3 +717,24 @@ def test_as_x_said_and_reported_by(extract, text, speaker, cue, claim):
 
 def test_as_clause_without_a_cue_is_not_attribution(extract):
     assert extract("She spoke slowly as the crowd watched.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ('"Very good reporter, very good reporter this guy," Mayor Elena Ruiz, the longtime leader of the council, said.',
+         "Elena Ruiz", "Very good reporter, very good reporter this guy"),
+        ('The crowd waited. "Technicals," Bob Smith said. The militias were evasive.', "Bob Smith", "Technicals"),
+    ],
+)
+def test_verbless_quote_opening_its_sentence_is_a_statement(extract, text, speaker, claim):
+    claims = extract(text)
+    assert any(c.speaker.name == speaker and c.claim.text == claim and c.kind == "direct" for c in claims), tuples(claims)
+
+
+def test_regression_cue_parsed_as_adverbial_clause_of_its_content(extract):
+    """'three days after Trump told the Post he was not ready': the parser
+    hung 'told' on 'was', so the cue had no complement."""
+    text = "The endorsement came three days after Trump told The Washington Post he was not ready to back the speaker."
+    claims = extract(text)
+    assert ("Trump", "told", "he was not ready to back the speaker", "indirect") in tuples(claims)
