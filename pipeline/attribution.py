@@ -791,6 +791,9 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
     non-restrictive relative clause (", which …"), a contrast (", while …")
     or an appositive comment (", an acknowledgment that …")."""
     for i in range(start + 1, end - 1):
+        if doc[i].text in ("—", "--", "–") and doc[i + 1].tag_ == "VBG" and doc[i + 1].dep_ in ("advcl", "xcomp") \
+                and doc[i + 1].right_edge.i >= end - 1 and i > start + 2:
+            return i  # "… the mandate — requiring refiners to …": the writer's gloss
         if doc[i].text != ",":
             continue
         nxt = doc[i + 1]
@@ -800,6 +803,8 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i
         if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:
             return i
+        if nxt.is_quote and i + 2 < end:
+            nxt = doc[i + 2]  # '"…wrapped up by Cleveland," referring to …'
         if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp") and nxt.right_edge.i >= end - 1 and i > start + 2:
             # ", calling them 'boring'": the speaker's next act; ", reversing
             # decades of policy": the writer's gloss

@@ -738,3 +738,23 @@ def test_regression_cue_parsed_as_adverbial_clause_of_its_content(extract):
     text = "The endorsement came three days after Trump told The Washington Post he was not ready to back the speaker."
     claims = extract(text)
     assert ("Trump", "told", "he was not ready to back the speaker", "indirect") in tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ('Senator Dan Okafor said things "should be wrapped up by June," referring to the party convention.',
+         'things "should be wrapped up by June'),
+        ("Many observers expect the agency to dial back the mandate — requiring refiners to use less ethanol.",
+         "the agency to dial back the mandate"),
+    ],
+)
+def test_participle_after_a_closing_quote_or_dash_is_cut(extract, text, claim):
+    claims = extract(text)
+    assert any(c.claim.text == claim for c in claims), tuples(claims)
+
+
+def test_decided_to_is_an_intention(extract):
+    claims = extract("The school board decided to close two elementary schools next year.")
+    assert ("school board", "decided", "to close two elementary schools next year") in [
+        (c.speaker.text, c.cue.text, c.claim.text) for c in claims if c.cue]
