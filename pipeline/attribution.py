@@ -96,6 +96,8 @@ class AttributionRules(BaseModel):
     source_documents: list[str]
     # nouns whose that-clause is reported content ("his claim that …")
     noun_cues: list[str]
+    # nouns whose infinitive is the content ("her pledge to raise the wage")
+    intention_nouns: list[str]
     # verbs whose subject owns the reporting noun ("X made the claim that")
     light_verbs: list[str]
     # prepositions after a person object that carry what a stance verb says
@@ -412,7 +414,7 @@ class Context:
         and hearsay cues), 'source' ("according", "in")."""
         if self._candidates is None:
             rules = frames()
-            nouns, passive, raising, hearsay = (set(rules.noun_cues), set(rules.passive_sources),
+            nouns, passive, raising, hearsay = (set(rules.noun_cues) | set(rules.intention_nouns), set(rules.passive_sources),
                                                 set(rules.raising_verbs), set(rules.hearsay_adverbs))
             adjectives = set(rules.belief_adjectives) | set(rules.make_adjectives)
             found: dict[str, list[Token]] = {"verb": [], "noun": [], "passive": [], "source": [], "adjective": []}
@@ -864,12 +866,21 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
     the promise that …': a reporting noun with a that-clause. The source is
     the noun's possessor ("Ruiz's"), the agent ("by X", "from X"), or the
     subject of the verb the noun is the object of ("X made the claim")."""
-    nouns = set(frames().noun_cues)
+    rules = frames()
+    nouns = set(rules.noun_cues)
+    intentions = set(rules.intention_nouns)
     out: list[Attribution] = []
     for tok in ctx.candidates("noun"):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in nouns | intentions or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
-        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None)
+        skip_first = 1  # the opening "that"
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None) if lemma in nouns else None
+        if comp is None and lemma in intentions:
+            # "her pledge to raise the wage": the infinitive right after the noun
+            comp = next((c for c in tok.children if c.dep_ == "acl" and c.left_edge.i == tok.i + 1
+                         and ctx.doc[tok.i + 1].lower_ == "to" and _is_verbal(c)), None)
+            skip_first = 0
         if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             # "Her argument is that voters value stability"
             comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and _is_that_clause(c)), None)
@@ -882,10 +893,13 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             sources = [subj] if subj is not None else []
             anchors += [t.i for t in chain]
         speakers = _resolve_all(ctx, sources)
+        if not speakers and not skip_first:
+            continue  # "the plan to widen the road": an intention needs someone who holds it
         if not speakers:
             speakers = [SpeakerRef("UNNAMED")]
-        start, end = _subtree_range(comp)  # without the opening "that"
-        out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + 1, end), (tok.i, tok.i + 1), tok.i, anchors))
+        start, end = _subtree_range(comp)
+        end = trim_trailing_asides(ctx.doc, start, end)
+        out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + skip_first, end), (tok.i, tok.i + 1), tok.i, anchors))
     return out
 
 

@@ -758,3 +758,20 @@ def test_decided_to_is_an_intention(extract):
     claims = extract("The school board decided to close two elementary schools next year.")
     assert ("school board", "decided", "to close two elementary schools next year") in [
         (c.speaker.text, c.cue.text, c.claim.text) for c in claims if c.cue]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, claim",
+    [
+        ("Governor Ana Lima's pledge to raise the minimum wage drew cheers.", "Ana Lima", "pledge", "to raise the minimum wage"),
+        ("The council's decision to close the library was announced on Monday.", "council", "decision", "to close the library"),
+    ],
+)
+def test_intention_nouns_with_a_holder(extract, text, speaker, cue, claim):
+    claims = extract(text)
+    assert any(speaker.lower() in ((c.speaker.name or "") + " " + (c.speaker.text or "")).lower() and c.cue and c.cue.text == cue
+               and c.claim.text == claim for c in claims), tuples(claims)
+
+
+def test_intention_noun_without_a_holder_is_not_a_claim(extract):
+    assert all(c.cue is None or c.cue.text != "plan" for c in extract("The plan to widen the road was shelved."))
