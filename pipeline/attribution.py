@@ -558,11 +558,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             rid = f"indirect.{frame}"
-        elif rule.class_ in ("speech", "cognition") and _misattached_complement(tok) is not None:
+        elif rule.class_ in ("speech", "cognition") and (misattached := _misattached_complement(tok)) is not None:
             # "after Trump told the Post he was not ready": the parser hangs the
             # cue on the clause it reports
             head = tok.head
-            ts, te = _misattached_complement(tok), head.right_edge.i + 1
+            ts, te = misattached, head.right_edge.i + 1
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
         elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
@@ -792,9 +792,11 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
     """Cut a comma-led aside off the end of reported content: a
     non-restrictive relative clause (", which …"), a contrast (", while …")
     or an appositive comment (", an acknowledgment that …")."""
+    def trailing_participle(tok: Token) -> bool:
+        return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.right_edge.i >= end - 1
+
     for i in range(start + 1, end - 1):
-        if doc[i].text in ("—", "--", "–") and doc[i + 1].tag_ == "VBG" and doc[i + 1].dep_ in ("advcl", "xcomp") \
-                and doc[i + 1].right_edge.i >= end - 1 and i > start + 2:
+        if doc[i].text in ("—", "--", "–") and trailing_participle(doc[i + 1]) and i > start + 2:
             return i  # "… the mandate — requiring refiners to …": the writer's gloss
         if doc[i].text != ",":
             continue
@@ -807,7 +809,7 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i
         if nxt.is_quote and i + 2 < end:
             nxt = doc[i + 2]  # '"…wrapped up by Cleveland," referring to …'
-        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp") and nxt.right_edge.i >= end - 1 and i > start + 2:
+        if trailing_participle(nxt) and i > start + 2:
             # ", calling them 'boring'": the speaker's next act; ", reversing
             # decades of policy": the writer's gloss
             return i
@@ -869,10 +871,11 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
     rules = frames()
     nouns = set(rules.noun_cues)
     intentions = set(rules.intention_nouns)
+    either = nouns | intentions
     out: list[Attribution] = []
     for tok in ctx.candidates("noun"):
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma not in nouns | intentions or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+        if tok.pos_ != "NOUN" or lemma not in either or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
         skip_first = 1  # the opening "that"
         comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None) if lemma in nouns else None
@@ -1151,11 +1154,12 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
 def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
     """'"Very good reporter," Trump said': a quote that opens its sentence and
     closes on a comma is a quoted statement even without a verb."""
-    inner = text[qs:qe].rstrip()
-    if not inner.endswith(","):
+    if not text[qs:qe].rstrip().endswith(","):
         return False
-    before = text[:qs].rstrip(" \t\"'`“”«„")
-    return before == "" or before[-1] in ".!?\n" or before.endswith("''")
+    j = qs  # back over spaces and quote marks to the character before the quote
+    while j > 0 and text[j - 1] in " \t\"'`“”«„":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n"
 
 
 def _cue_adjacent(doc: Doc, n_chars: int, qs: int, qe: int) -> bool:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Literal, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Optional, Sequence, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from spacy.matcher import Matcher, PhraseMatcher
@@ -881,15 +881,16 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     lo, hi = _sentence_bounds(doc, [tok])
     cues = find_cues(doc[lo:hi])
     terminators = [c for c in cues if c.category == "terminate"]
-    # The event word's own cue ("not *expected* to", "does not *know*") is the
-    # event, not a hedge on it: the negation attached to it then negates it.
+    parsed = _has(doc, "DEP")
     covering = [c for c in cues if covers(doc, c, tok, terminators)]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and _has(doc, "DEP"):
+    if parsed and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
         # a hedge or negation on the predicate is not one on its subject:
         # "the vital *signs* are not likely to change" (the signs exist);
         # "the *delivery* was cancelled" still is (its cue targets arguments)
         inside = range(tok.left_edge.i, tok.right_edge.i + 1)
         covering = [c for c in covering if c.start in inside or _rule(c).target == "argument"]
+    # The event word's own cue ("not *expected* to", "does not *know*") is the
+    # event, not a hedge on it: the negation attached to it then negates it.
     own = [c for c in cues if c.start <= i < c.end and c.category != "negation"]
     applied = [c for c in covering if c not in own]
     tally = _Tally(doc)
@@ -897,7 +898,6 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     if any(t.dep_ == "neg" for c in own for t in doc[c.start:c.end]):
         tally.negations += 1
     cert = tally.certainty()
-    parsed = _has(doc, "DEP")
     boosted = any(c.category == "booster" for c in applied)
     prospective = parsed and not boosted and _prospective(tok)
     modal = _modal(tok) if parsed and not boosted and not prospective else None
@@ -952,11 +952,11 @@ def _reported(tok: Token) -> bool:
 def score_reading(r: Reading, scores: dict[str, float] | None = None) -> float:
     """Map a :class:`Reading` to -3..3 with the calibrated :data:`BENCH_SCORES`."""
     sc = scores or BENCH_SCORES
+    if r.blocked:
+        return -sc["negative_prospective"] * sc["negative_scale"]
     value = sc[r.level]
     if r.hypothetical:
         value = min(value, sc["hypothetical"])
-    if r.blocked:
-        return -sc["negative_prospective"] * sc["negative_scale"]
     if r.level == "certain" and r.polarity == "negative":
         if r.prospective or r.modal:
             value = min(value, sc["negative_prospective"])
@@ -996,7 +996,8 @@ WEIGHTS_FILE = "factuality_weights.json"
 # Classes of the words that govern an event (intent, report, attitude,
 # negimpl, posimpl): data in models/factuality_lexicon.json.
 LEXICON_FILE = "factuality_lexicon.json"
-GOVERNOR_CLASSES = ("intent", "report", "attitude", "negimpl", "posimpl")
+GovernorClass = Literal["intent", "report", "attitude", "negimpl", "posimpl"]
+GOVERNOR_CLASSES: tuple[str, ...] = get_args(GovernorClass)
 
 
 class _WordClass(BaseModel):
@@ -1018,7 +1019,7 @@ class FactualityLexicon(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     comment: Optional[str] = None
-    governor_classes: dict[Literal["intent", "report", "attitude", "negimpl", "posimpl"], _WordClass]
+    governor_classes: dict[GovernorClass, _WordClass]
 
     @model_validator(mode="after")
     def _all_classes(self) -> "FactualityLexicon":
@@ -1102,8 +1103,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 # prefixes of the families ("dep:ROOT").
 FEATURE_NAMES = frozenset({
     "base", "neg", "hyp", "prosp", "reported", "to_inf", "noun_to_inf", "future_mod",
-    "question", "anc_modal", "blocked", "negmod", "neg_nominal", "neg_reported", "det:indef", "det:def", "det:none", "pos:other",
-    "negimpl:clausal", "negimpl:nominal", "negimpl:over_intent", "negimpl:odd"})
+    "question", "anc_modal", "blocked", "negmod", "neg_nominal", "neg_reported",
+    "det:indef", "det:def", "det:none", "pos:other", "negimpl:clausal", "negimpl:nominal", "negimpl:over_intent", "negimpl:odd"})
 FEATURE_FAMILIES: dict[str, frozenset[str]] = {
     "level": frozenset(_RANK),
     "modal": frozenset(_MODALS.values()),
