@@ -292,11 +292,12 @@ def _matchers(vocab):
 
 
 def reset_cache() -> None:
-    """Forget the loaded rules, matchers and weights (after editing a rule file)."""
-    global _RULES, _WEIGHTS
+    """Forget the loaded rules, matchers, lexicon and weights (after editing a rule file)."""
+    global _RULES, _WEIGHTS, _GOV
     with _LOCK:
         _RULES = None
         _WEIGHTS = None
+        _GOV = None
         _MATCHERS.clear()
 
 

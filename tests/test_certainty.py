@@ -458,6 +458,14 @@ def test_shipped_factuality_lexicon_loads():
     assert "say" in lex.governor_classes["report"].words
 
 
+def test_regression_reset_cache_forgets_the_factuality_lexicon():
+    # reset_cache() once kept the governor word classes loaded
+    first = certainty._governor_words()
+    certainty.reset_cache()
+    assert certainty._GOV is None
+    assert certainty._governor_words() == first
+
+
 LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES}}
 
 
