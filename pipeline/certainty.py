@@ -411,7 +411,7 @@ def _anchor(tok: Token, category: str) -> Token:
             break
         if tok.dep_ in _CLIMB:
             tok = tok.head
-        elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN")
+        elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN", "PROPN", "NUM")
               and tok.dep_ in _CLIMB_NOMINAL):
             tok = tok.head
         else:
@@ -480,9 +480,15 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
     if cue.category in ("pseudo", "terminate"):
         return None
     rule = _rule(cue)
-    if cue.start <= target.i < cue.end:
-        return None  # a cue word does not qualify its own event
     parsed = _has(doc, "DEP")
+    if cue.start <= target.i < cue.end:
+        # A cue word does not qualify its own event, except the verb a
+        # negating adverb in the same cue modifies: "*nearly broke* the record".
+        if (parsed and cue.category == "negation" and rule.target == "clause"
+                and target.i > cue.start and doc[cue.start].head.i == target.i
+                and doc[cue.start:cue.end].root.i == target.i):
+            return ()
+        return None
     if rule.target == "argument":
         if not parsed:
             return None
@@ -518,6 +524,9 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
                 return None  # "failed to X and filed": the conjunct is not embedded
             if rule.target == "complement" and dep not in _COMPLEMENT:
                 return None  # "rejected the proposal": nominal objects are not events it embeds
+            if (cue.category == "negation" and rule.target == "complement" and dep == "ccomp"
+                    and t.head.i != root.i and t.head.lemma_.lower() not in _NEG_RAISING):
+                return None  # "too early to assume that X": X is not negated
             if cue.category == "negation" and rule.target == "clause" and strict_negation:
                 # Negation reaches embedded clauses, not nominal arguments
                 # ("did not return phone calls"), nor the content of a plain
@@ -898,6 +907,8 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     _apply_all(doc, tally, applied)
     if any(t.dep_ == "neg" for c in own for t in doc[c.start:c.end]):
         tally.negations += 1
+    if parsed and negated_governor(tok):
+        tally.negations += 1  # "has *no plans* to recall": the recall is not real
     cert = tally.certainty()
     boosted = any(c.category == "booster" for c in applied)
     prospective = parsed and not boosted and _prospective(tok)
@@ -906,6 +917,41 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     blocked = parsed and cert.polarity == "positive" and blocked_event(tok)
     return Reading(cert.level, cert.polarity, cert.hypothetical, prospective, modal,
                    nominal, parsed and _reported(tok), blocked)
+
+
+_NEG_DETS = frozenset({"no", "neither"})
+_NEG_PRONOUNS = frozenset({"nothing", "none", "nobody", "nowhere"})
+_NOT_DENIALS = frozenset({"doubt", "question", "wonder", "surprise", "secret", "mistake", "end", "shortage", "limit"})
+
+
+def _negative_nominal(tok: Token) -> bool:
+    """"*no* plans", "*nothing*": a noun phrase that says there is none."""
+    if tok.lower_ in _NEG_PRONOUNS or (tok.lower_ == "one" and tok.i > 0 and tok.nbor(-1).lower_ == "no"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in _NEG_DETS for c in tok.children)
+
+
+def negated_governor(tok: Token) -> bool:
+    """Is ``tok`` the complement of a noun phrase that denies it exists?
+
+    "has *no plans to* recall", "there is *no reason to* believe", "*no
+    intention of* resigning", "there's *nothing* preventing": the event is not
+    real. A plain topic is not denied ("gave no details about the *talks*"),
+    nor is anything under "no doubt".
+    """
+    first = None
+    for rel, gov in governor_chain(tok, depth=1):
+        first = first or rel
+        if gov.pos_ == "ADP":
+            continue
+        if not _negative_nominal(gov) or gov.lemma_.lower() in _NOT_DENIALS:
+            return False
+        if first == "acl":
+            return True  # "no reason *to believe*", "nothing *preventing* it"
+        return first in ("pobj", "pcomp") and bool(
+            {"intent", "attitude"} & set(governor_classes(gov)))
+    return False
 
 
 def _negated_modifier(tok: Token) -> bool:
