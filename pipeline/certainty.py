@@ -903,6 +903,12 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     # event, not a hedge on it: the negation attached to it then negates it.
     own = [c for c in cues if c.start <= i < c.end and c.category != "negation"]
     applied = [c for c in covering if c not in own]
+    # a negation on a covering cue word comes with it, to act on it: "would
+    # *not prevent* X from building" (no prevention), "did *not confirm* that X"
+    for c in list(applied):
+        if c.category == "booster" or (c.category == "negation" and _rule(c).target != "clause"):
+            applied += [n for n in cues if n.category == "negation" and n not in applied
+                        and _rule(n).target == "clause" and _modifies(doc, n, c)]
     tally = _Tally(doc)
     _apply_all(doc, tally, applied)
     if any(t.dep_ == "neg" for c in own for t in doc[c.start:c.end]):
@@ -975,7 +981,8 @@ def blocked_event(tok: Token) -> bool:
     for rel, gov in governor_chain(tok, depth=3):
         classes = governor_classes(gov)
         if "negimpl" in classes:
-            return intended
+            # "did *not reject* the proposal to X": nothing stopped it
+            return intended and not any(c.dep_ == "neg" for c in gov.children)
         if "intent" in classes and rel in ("acl", "prep"):
             if _negated_modifier(gov):
                 return True

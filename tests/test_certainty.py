@@ -469,6 +469,25 @@ def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     assert certainty.reading_of_token(doc, _token(doc, word).i).polarity == polarity
 
 
+def test_regression_negated_preventing_verb_does_not_negate_its_complement(nlp):
+    # "would not prevent X from building" once read "building" as CT- (the "not"
+    # did not reach "building", so it could not cancel "prevent")
+    doc = nlp("She said the bombings would not prevent the country from building ties.")
+    r = certainty.reading_of_token(doc, _token(doc, "building").i)
+    assert (r.level, r.polarity) == ("possible", "positive")
+    doc = nlp("The ministry did not confirm that the talks had collapsed.")
+    assert certainty.reading_of_token(doc, _token(doc, "collapsed").i).level == "unknown"
+
+
+def test_regression_negated_rejection_does_not_block_the_proposal(nlp):
+    # "did not reject a proposal to merge" was scored as a blocked (negative) merger
+    doc = nlp("The court did not reject a proposal to merge the banks.")
+    assert not certainty.blocked_event(_token(doc, "merge"))
+    assert factuality_of_token(doc, _token(doc, "merge").i) > 0
+    doc = nlp("The court rejected a proposal to merge the banks.")
+    assert certainty.blocked_event(_token(doc, "merge"))
+
+
 def test_regression_conjunct_of_negative_implicative_is_not_its_complement(nlp):
     # "declined to comment, and said ..." once gave "said" head:negimpl (conj counted
     # as an argument of "declined")
