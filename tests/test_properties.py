@@ -1,11 +1,13 @@
 """Property tests: no text makes extract_claims raise, and every offset it
-returns indexes the text (``body[start:end] == text``)."""
+returns indexes the text (``body[start:end] == text``); no token makes
+factuality_of_token raise or leave the -3..3 scale."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.certainty import factuality_of_token
 from pipeline.extract import extract_claims
 from pipeline.nlp import load_nlp
 
@@ -19,6 +21,7 @@ WORDS = [
     "she", "he", "they", "officials", "on", "Tuesday", "last", "week", "March", "3", "2025", "mid-2027",
     "If", "would", "fares", "will", "rise", "By", "PORTVILLE", "—", "Dr.", "Hill", "confirmed",
     "It", "remains", "no", "earlier", "than", "spring", "2026", "people", "familiar", "with", "plans",
+    "nearly", "broke", "yet", "has", "too", "early", "nothing", "preventing", "refused", "prevent", "from",
 ]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", "\r\n", "\t", " — ", ": ", "; ", "  "]
 
@@ -111,3 +114,14 @@ def test_news_like_text(text, published):
 @given(article_text, st.sampled_from([None, "2025-03-13"]))
 def test_article_like_text(text, published):
     _check(text, published)
+
+
+@_settings
+@given(st.one_of(newsy_text, article_text))
+def test_factuality_of_every_token_is_on_the_scale(text):
+    # the benchmark scorer, public as pipeline.certainty.factuality_of_token:
+    # any token of any text gets a value on FactBank's -3..3 scale
+    doc = NLP(text)
+    for tok in doc:
+        value = factuality_of_token(doc, tok.i)
+        assert -3.0 <= value <= 3.0, (tok.text, value)
