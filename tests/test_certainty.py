@@ -461,6 +461,9 @@ def test_blocked_event_scores_negative(nlp):
     ("The police had yet to find a pattern.", "find", "negative"),
     ("The index nearly broke the record.", "broke", "negative"),
     ("The building is nearly finished.", "finished", "positive"),
+    ("Instead of cutting fares, the council raised them.", "cutting", "negative"),
+    ("Instead of cutting fares, the council raised them.", "raised", "positive"),
+    ("The council raised fares rather than cutting service.", "cutting", "negative"),
     ("The index broke the record.", "broke", "positive"),
     ("The new model is almost certainly going to sell well.", "going", "positive"),
 ])
@@ -734,6 +737,7 @@ RULE_EXAMPLES = {
     "neg_no_one": "No one was injured.",
     "neg_pronouns": "Nobody was hurt.",
     "neg_without": "He left without paying.",
+    "neg_instead_of": "Instead of cutting fares, the council raised them.",
     "neg_deny": "The company denied the report.",
     "neg_rule_out": "Police ruled out foul play.",
     "neg_fail_to": "The firm failed to pay the fine.",
