@@ -495,6 +495,9 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         head = _cue_head(doc, cue)
         if target.head.i == head.i and target.dep_ in ("dobj", "nsubjpass"):
             return ()
+        if (target.dep_ == "compound" and target.head.head.i == head.i
+                and target.head.dep_ in ("dobj", "nsubjpass")):
+            return ()  # "a *memorial* service ... was canceled"
         if head.head.i == target.i and head.dep_ in ("amod", "acl"):
             return ()
         return None
@@ -522,7 +525,10 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
             if rule.target == "complement" and t.head.i == root.i and (
                     dep in _SUBJ or dep in ("conj", "cc")):
                 return None  # "failed to X and filed": the conjunct is not embedded
-            if rule.target == "complement" and dep not in _COMPLEMENT:
+            if (rule.target == "complement" and dep == "pobj" and t.head.i == root.i
+                    and root.pos_ == "ADP"):
+                pass  # "without a *hearing*": the preposition's own object
+            elif rule.target == "complement" and dep not in _COMPLEMENT:
                 return None  # "rejected the proposal": nominal objects are not events it embeds
             if (cue.category == "negation" and rule.target == "complement" and dep == "ccomp"
                     and t.head.i != root.i and t.head.lemma_.lower() not in _NEG_RAISING):

@@ -464,6 +464,11 @@ def test_blocked_event_scores_negative(nlp):
     ("Instead of cutting fares, the council raised them.", "cutting", "negative"),
     ("Instead of cutting fares, the council raised them.", "raised", "positive"),
     ("The council raised fares rather than cutting service.", "cutting", "negative"),
+    # a preposition's own object, an argument's compound
+    ("The court cannot return him without a hearing.", "hearing", "negative"),
+    ("The court denied in a statement that it erred.", "statement", "positive"),
+    ("The merger talks were canceled on Friday.", "merger", "negative"),
+    ("The merger talks were held on Friday.", "merger", "positive"),
     ("The index broke the record.", "broke", "positive"),
     ("The new model is almost certainly going to sell well.", "going", "positive"),
 ])
