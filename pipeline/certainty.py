@@ -783,6 +783,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
+    applied += [c for c in cues if c not in applied and start <= c.start and c.end <= end
+                and (_denies_object(doc, c, head) or _conditions_predicate(doc, c, head))]
     _apply_all(doc, tally, applied)
 
     # The cue verb's own certainty, and negation of the cue verb.
@@ -807,6 +809,42 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         # (an intention verb as cue, "asked the company to reimburse", is no hedge)
         tally.apply(cue_match)
     return tally.certainty()
+
+
+def _denies_object(doc: Doc, cue: CueMatch, head: Token) -> bool:
+    """Is ``cue`` a negator of the claim head's object: "the carrier has *no
+    plans* to cut routes", "found *no evidence* that", "the injury was
+    *nothing* serious"? The claim then says something is not so.
+
+    ("no doubt" is a pseudo cue and never reaches here; "no question" and
+    the like are kept out by :data:`_NOT_DENIALS`.)
+    """
+    if cue.category != "negation" or _rule(cue).target == "argument" or not _has(doc, "DEP"):
+        return False
+    tok = _cue_head(doc, cue)
+    if tok.dep_ == "det" and tok.head.lemma_.lower() not in _NOT_DENIALS:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "attr") and tok.head.i == head.i and _negative_nominal(tok)
+
+
+# Relations inside one predicate: "may have [the blaze contained] by Thursday
+# if the winds ease" -- the if-clause attaches to the object's complement.
+_PREDICATE_PARTS = {"dobj", "acl", "xcomp", "oprd", "acomp", "attr"}
+
+
+def _conditions_predicate(doc: Doc, cue: CueMatch, head: Token) -> bool:
+    """Is conditional ``cue`` attached inside the claim head's own predicate
+    (its object, the object's complement, an xcomp), not a relative clause?"""
+    if cue.category != "conditional" or not _has(doc, "DEP"):
+        return False
+    t = _scope_root(doc, cue)
+    for _ in range(4):
+        if t.i == head.i:
+            return True
+        if t.dep_ not in _PREDICATE_PARTS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def epistemic_cues(doc: Doc, start: int, end: int) -> list[CueMatch]:
