@@ -565,6 +565,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             ts, te = misattached, head.right_edge.i + 1
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
+        elif rule.class_ in ("speech", "cognition") and (that_np := _that_marked_object(tok)) is not None:
+            # "claimed that the drug cut relapse rates by half": the parser read
+            # the clause as one long noun phrase, but its "that" gives it away
+            ts, te = that_np
+            te = trim_trailing_asides(doc, ts, te)
+            rid = "indirect.ccomp"
         elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
             # "As Ruiz noted, voters will look again", "…, as the agency announced"
             ts, te = _as_content(doc, tok)
@@ -682,6 +688,20 @@ def _misattached_complement(verb: Token) -> Optional[int]:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return subj.left_edge.i
+
+
+def _that_marked_object(verb: Token) -> Optional[tuple[int, int]]:
+    """The token range of a that-clause misparsed as the cue's object: "said
+    *that* [the drug cut relapse rates]" (the "that" is a mark inside the
+    object, right after the cue)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.i <= verb.i or verb.i + 1 >= len(verb.doc):
+        return None
+    that = verb.doc[verb.i + 1]
+    if that.lower_ != "that" or that.dep_ != "mark" or not (obj.left_edge.i <= that.i):
+        return None
+    start, end = that.i + 1, obj.right_edge.i + 1
+    return (start, end) if end - start >= 3 else None
 
 
 def _as_clause(verb: Token) -> bool:

@@ -775,3 +775,23 @@ def test_intention_nouns_with_a_holder(extract, text, speaker, cue, claim):
 
 def test_intention_noun_without_a_holder_is_not_a_claim(extract):
     assert all(c.cue is None or c.cue.text != "plan" for c in extract("The plan to widen the road was shelved."))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The researchers claimed that the drug cut relapse rates by half.",
+         ("researchers", "claimed", "the drug cut relapse rates by half", "indirect")),
+        ("The company said that the deal closed in May.",
+         ("company", "said", "the deal closed in May", "indirect")),
+    ],
+)
+def test_regression_that_clause_misparsed_as_object_noun_phrase(extract, text, expected):
+    """'claimed that the drug cut relapse rates by half': the parser read
+    'the drug cut relapse rates' as one noun phrase (the object of 'claimed'),
+    so the cue had no clausal complement and the claim was lost."""
+    assert expected in tuples(extract(text))
+
+
+def test_that_as_determiner_of_the_object_is_no_clause(extract):
+    assert extract("He said that word twice.") == []
