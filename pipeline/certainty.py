@@ -518,7 +518,8 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
                 return None
             dep = t.dep_
             if dep in _BLOCK and cue.category != "conditional" and not (
-                    rule.target == "complement" and dep == "acl" and t.head.i == root.i):
+                    rule.target == "complement" and t.head.i == root.i
+                    and (dep == "acl" or _content_clause(t))):
                 return None  # ("no evidence that X": the noun's own complement clause)
             if dep == "conj" and _own_subject(t):
                 return None
@@ -528,6 +529,8 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
             if (rule.target == "complement" and dep == "pobj" and t.head.i == root.i
                     and root.pos_ == "ADP"):
                 pass  # "without a *hearing*": the preposition's own object
+            elif rule.target == "complement" and t.head.i == root.i and _content_clause(t):
+                pass  # "a real chance *the bridge will close*"
             elif rule.target == "complement" and dep not in _COMPLEMENT:
                 return None  # "rejected the proposal": nominal objects are not events it embeds
             if (cue.category == "negation" and rule.target == "complement" and dep == "ccomp"
@@ -602,9 +605,25 @@ def _embedded(tok: Token, lo: int, hi: int) -> list[Token]:
     heads = [tok] + [c for c in tok.children if c.dep_ in ("acomp", "attr")]
     for h in heads:
         for c in h.children:
-            if c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi:
+            if (c.dep_ in ("ccomp", "xcomp") or _content_clause(c)) and lo <= c.i < hi:
                 out.append(c)
     return out
+
+
+_RELATIVIZERS = {"that", "which", "who", "whom", "whose", "where", "when", "what"}
+
+
+def _content_clause(tok: Token) -> bool:
+    """A noun's content clause, not a relative clause: "a chance (that) *the
+    bridge will close*" (a subject of its own, no relative pronoun)."""
+    if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and all(c.lower_ not in _RELATIVIZERS for c in subj) and not any(
+        c.lower_ in _RELATIVIZERS and c.i < tok.i and c.dep_ in ("dobj", "advmod", "pobj")
+        for c in tok.children)
 
 
 def _targets(doc: Doc, head: Token, cues: Sequence[CueMatch], lo: int, hi: int) -> list[Token]:
