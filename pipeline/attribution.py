@@ -329,11 +329,36 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         # UD scheme (and spaCy on colons): "He said: the plan is final"
         if child.dep_ == "parataxis" and child.i > verb.i and _is_verbal(child):
             return child, "parataxis"
+    if rule.class_ == "speech":
+        # "did not say when X": the parser reads the wh-clause right after a
+        # negated cue as a time adverbial
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        for c in verb.children:
+            if (negated and c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and _is_verbal(c)
+                    and _wh_clause(c) and verb.doc[verb.i + 1].lower_ != "if"
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)):
+                return c, "ccomp"
+        # "would not comment on whether X", "did not elaborate on why X": a
+        # wh-clause behind the verb's preposition is what was (not) said
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "about") and prep.i > verb.i:
+                for c in prep.children:
+                    if c.dep_ == "pcomp" and _is_verbal(c) and _wh_clause(c):
+                        return c, "prep_wh"
     if rule.lemma.split()[0] in frames().xcomp_cues and not _object_gap(verb):
         for child in verb.children:
             if child.dep_ == "xcomp" and _is_verbal(child) and child.lemma_.lower() not in frames().non_content_verbs:
                 return child, "xcomp"
     return None
+
+
+_WH_WORDS = {"whether", "if", "why", "how", "when", "where", "what", "who", "which"}
+
+
+def _wh_clause(head: Token) -> bool:
+    """Does the clause headed by ``head`` open with whether / a wh-word?"""
+    first = head.doc[head.left_edge.i]
+    return first.lower_ in _WH_WORDS
 
 
 def _object_gap(verb: Token) -> bool:

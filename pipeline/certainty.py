@@ -703,6 +703,9 @@ class _Tally:
                          hypothetical=self.hypothetical, cues=self.cues)
 
 
+# Words opening an indirect question: "did not say *when* the plant reopens".
+_WH_OPENERS = frozenset({"whether", "if", "when", "why", "how", "where", "what", "who", "which"})
+
 # "did not deny that X": no denial, but no commitment either.
 NOT_DENIED_LEVEL = "possible"
 
@@ -820,6 +823,9 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         elif category == "unknown":
             tally.level("unknown")
             tally.record(cue_match)
+        elif doc[start].lower_ in _WH_OPENERS:
+            tally.level("unknown")  # "did not say when / if X": nothing was said about it
+            tally.record(n, "unknown")
         else:
             if category in LEVEL_OF and _rule(cue_match).epistemic:
                 tally.apply(cue_match)  # "does not believe X": PR-

@@ -795,3 +795,29 @@ def test_regression_that_clause_misparsed_as_object_noun_phrase(extract, text, e
 
 def test_that_as_determiner_of_the_object_is_no_clause(extract):
     assert extract("He said that word twice.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The spokesman would not comment on whether layoffs were planned.",
+         ("spokesman", "comment", "whether layoffs were planned", "indirect")),
+        ("The spokesman declined to comment on whether layoffs were planned.",
+         ("spokesman", "comment", "whether layoffs were planned", "indirect")),
+        ("The governor did not say when the order would be lifted.",
+         ("governor", "say", "when the order would be lifted", "indirect")),
+    ],
+)
+def test_indirect_question_after_a_negated_or_prepositional_cue(extract, text, expected):
+    """'would not comment on whether X' (a wh-clause behind the preposition) and
+    'did not say when X' (parsed as a time adverbial) report a non-answer about X."""
+    assert expected in tuples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The governor spoke when the vote ended.",
+    "The spokesman commented on the layoffs.",
+    "She did not say anything when the verdict was read.",
+])
+def test_time_clauses_and_topics_are_no_indirect_questions(extract, text):
+    assert extract(text) == []
