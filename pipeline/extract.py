@@ -83,12 +83,19 @@ def _timex_root(doc: Doc, t: Timex):
 SAID_ON_GRANULARITIES = {"day", "week", "month", "quarter", "season", "year", "time", "half"}
 
 
-def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]:
+def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
+            others: Iterable[Attribution] = ()) -> Optional[Timex]:
     """The date attached to the cue (or the verbs its speaker came through):
     a temporal expression outside the content whose syntactic head reaches
-    one of those verbs within a few steps."""
+    one of those verbs within a few steps. A date inside the content of
+    another claim (``others``) that does not enclose this one belongs to that
+    claim: '"... back at work by Monday," she said. "I doubt that will happen."'
+    """
     if not att.anchor_tokens:
         return None
+    cue_char = doc[min(att.anchor_tokens)].idx
+    foreign = [(o.content_start, o.content_end) for o in others
+               if o is not att and not (o.content_start <= cue_char < o.content_end)]
     anchors = set(att.anchor_tokens)
     first = min(anchors | {att.tok_start})
     last = max(anchors | {att.tok_end - 1})
@@ -100,6 +107,8 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex]) -> Optional[Timex]
         if t.end <= sent_start or t.start >= sent_end:
             continue
         if att.content_start <= t.start < att.content_end:
+            continue
+        if any(a <= t.start < b for a, b in foreign):
             continue
         if t.type not in ("DATE", "TIME") or t.value is None or t.granularity not in SAID_ON_GRANULARITIES:
             continue  # a claim is said on a day, week, month…, not in a century
@@ -209,7 +218,7 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
             t.to_model().model_copy(update={"start": t.start + offset, "end": t.end + offset})
             for t in timexes_in(timexes, att.content_start, att.content_end)
         ]
-        so = said_on(doc, att, timexes)
+        so = said_on(doc, att, timexes, atts)
         said = so.to_model().model_copy(update={"start": so.start + offset, "end": so.end + offset}) if so else None
         ents = [
             Entity(text=text[es + offset:ee + offset], label=label, start=es + offset, end=ee + offset)

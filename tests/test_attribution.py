@@ -821,3 +821,19 @@ def test_indirect_question_after_a_negated_or_prepositional_cue(extract, text, e
 ])
 def test_time_clauses_and_topics_are_no_indirect_questions(extract, text):
     assert extract(text) == []
+
+
+def test_regression_said_on_not_from_the_previous_quote(extract):
+    """'"... back at work by Monday," Deschamps said. "I doubt that will happen."':
+    the continuation quote took 'Monday' from the first quote's content as the
+    day it was said."""
+    text = ('"If they come to the table with something real, we could be back at work by Monday," '
+            'Deschamps said. "I doubt that will happen."')
+    claims = extract(text, published="2025-09-16")
+    assert [c.said_on for c in claims] == [None, None], [(c.claim.text, c.said_on) for c in claims]
+
+
+def test_said_on_inside_an_enclosing_claim_still_counts(extract):
+    text = "According to the report, Trump told the Post on Monday he was not ready."
+    [c] = [c for c in extract(text, published="2025-09-16") if c.cue and c.cue.text == "told"]
+    assert c.said_on.value == "2025-09-15"
