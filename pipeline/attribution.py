@@ -1057,6 +1057,25 @@ def _source_phrase(tok: Token) -> Optional[tuple[Token, Token, str]]:
     return None
 
 
+def _trailing_name(doc: Doc, i: int, end: int) -> Optional[tuple[Token, int]]:
+    """', Bill Tran,' (and a relative clause on it) right after a source
+    phrase: the name's last token and the index after the whole aside."""
+    if i >= end or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < end and doc[j].pos_ == "PROPN":
+        j += 1
+    if j - (i + 1) < 2 or (j < end and doc[j].text not in (",", ".", ";")):
+        return None  # two-word names or longer; a lone capital may start the clause
+    name_tok = doc[j - 1]
+    stop = j
+    if j < end and doc[j].text == ",":
+        rel = next((t for t in doc[j + 1:end] if t.dep_ == "relcl"
+                    and doc[t.left_edge.i].lower_ in ("who", "whose") and t.left_edge.i == j + 1), None)
+        stop = rel.right_edge.i + 1 if rel is not None else j
+    return name_tok, stop
+
+
 def according_to(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -1076,6 +1095,11 @@ def according_to(ctx: Context) -> list[Attribution]:
         acc_s, acc_e = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i, pobj.right_edge.i) + 1
         sents = sentence_index(doc)
         sent = doc[sents.start(tok.i):sents.end(tok.i)]
+        name = _trailing_name(doc, acc_e, sent.end) if rid == "according_to" else None
+        if name is not None:
+            # "according to a spokesman, Bill Tran, who declined to ...": the
+            # name (and what is said of it) belongs to the source phrase
+            name_tok, acc_e = name
         if not [t for t in doc[acc_e:sent.end] if not (t.is_punct or t.is_space)]:
             cs = sent.start  # "…, according to X." speaks for the whole sentence
         elif not [t for t in doc[sent.start:acc_s] if not (t.is_punct or t.is_space)]:
@@ -1097,7 +1121,8 @@ def according_to(ctx: Context) -> list[Attribution]:
             # "In a CNN poll": the document, or whoever it belongs to, speaks
             speakers = _resolve_all(ctx, evidential_sources(pobj)) or [described_source(pobj)]
         else:
-            speakers = _speakers_for(ctx, pobj) or [described_source(pobj)]
+            src = name_tok if name is not None else pobj
+            speakers = _speakers_for(ctx, src) or [described_source(src)]
         out.extend(_make(ctx, "according_to", rid, speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
     return out
 

@@ -837,3 +837,22 @@ def test_said_on_inside_an_enclosing_claim_still_counts(extract):
     text = "According to the report, Trump told the Post on Monday he was not ready."
     [c] = [c for c in extract(text, published="2025-09-16") if c.cue and c.cue.text == "told"]
     assert c.said_on.value == "2025-09-15"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("The company has hired about 600 temporary nurses, according to a spokesman, Bill Tran, "
+         "who declined to say how much the replacements cost.",
+         "Bill Tran", "The company has hired about 600 temporary nurses"),
+        ("According to a spokesman, Bill Tran, the company has hired 600 nurses.",
+         "Bill Tran", "the company has hired 600 nurses"),
+        ("The plant will close in May, according to the company.", "company", "The plant will close in May"),
+    ],
+)
+def test_according_to_a_role_then_a_name(extract, text, speaker, claim):
+    """'according to a spokesman, Bill Tran, who ...': the parser leaves the name
+    outside the phrase; the content once ran on over the whole phrase and the
+    speaker was 'spokesman'."""
+    claims = [c for c in extract(text) if c.rule == "according_to"]
+    assert [(c.speaker.text, c.claim.text) for c in claims] == [(speaker, claim)]
