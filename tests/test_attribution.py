@@ -856,3 +856,19 @@ def test_according_to_a_role_then_a_name(extract, text, speaker, claim):
     speaker was 'spokesman'."""
     claims = [c for c in extract(text) if c.rule == "according_to"]
     assert [(c.speaker.text, c.claim.text) for c in claims] == [(speaker, claim)]
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Tran did not rule out closing one of the wards.", "closing one of the wards"),
+        ("Officials have not ruled out that the fire was set deliberately.", "the fire was set deliberately"),
+        ("He did not rule out a merger.", "a merger"),
+    ],
+)
+def test_rule_out_takes_clauses_as_well_as_objects(extract, text, claim):
+    """'did not rule out closing X' once fell through to an AUTHOR claim: 'rule
+    out' took only noun objects."""
+    claims = extract(text)
+    assert any(c.cue and c.cue.lemma == "rule out" and c.claim.text == claim
+               and c.certainty.level == "possible" for c in claims), tuples(claims)
