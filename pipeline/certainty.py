@@ -802,6 +802,11 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
                 cue_negations.append(c)
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
+        elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
+              and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
+              and doc[start].lower_ in _WH_OPENERS):
+            # "declined / refused to say how much X": a non-answer, as "did not say"
+            cue_negations.append(c)
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
