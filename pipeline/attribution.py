@@ -108,6 +108,9 @@ class AttributionRules(BaseModel):
     belief_adjectives: list[str]
     # "X made (it) clear that Y": adjectives after make
     make_adjectives: list[str]
+    # verbs a gerund cue may follow and still report ("kept demanding X");
+    # after any other verb the gerund names an act ("delayed reporting X")
+    aspectual_verbs: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -650,6 +653,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 ts, te = marked.i + 1, marked.head.right_edge.i + 1
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
+            elif tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.head.pos_ == "VERB" \
+                    and cue_entry(tok.head) is None and not predicated \
+                    and tok.head.lemma_.lower() not in frames().aspectual_verbs:
+                continue  # "had delayed reporting the deaths": an act named, not a report made
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content

@@ -31,6 +31,9 @@ class SpeakerLexicon(BaseModel):
     first_person: list[str]
     org_pronouns: list[str]
     org_suffixes: list[str]
+    # "the agency" may be the "Transit Authority": the last words of names a
+    # generic organization noun can stand for (besides the noun itself)
+    org_noun_names: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,14 @@ class Lexicon:
     first_person: frozenset
     org_pronouns: frozenset
     org_suffixes: frozenset
+    org_noun_names: dict
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = load_json_rules("speakers.json", SpeakerLexicon)
-    return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.model_dump().items()})
+    raw = load_json_rules("speakers.json", SpeakerLexicon).model_dump()
+    names = {k.lower(): frozenset(w.lower() for w in v) | {k.lower()} for k, v in raw.pop("org_noun_names").items()}
+    return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.items()}, org_noun_names=names)
 
 
 def ent_label(ent: Span) -> str:
@@ -244,9 +249,48 @@ def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, s
     return label, name
 
 
-def _previous_org(doc: Doc, before: int, table: NameTable) -> Optional[str]:
-    cand = [n for i, n in table.orgs if i < before]
-    return cand[-1] if cand else None
+def _previous_org(doc: Doc, before: int, table: NameTable, noun: Optional[str] = None) -> Optional[str]:
+    """The organization "the company" / "it" most likely means: one whose
+    name ends in the noun ("the board": the Water Quality Board), else the
+    latest one mentioned as a subject before ``before`` ("*Corvane* said ... asked
+    the FDA"); failing that the latest one that does not just modify another
+    noun ("analysts *at Whitmore Securities*"); failing that the latest."""
+    cand = [(i, n) for i, n in table.orgs if i < before]
+    if noun:
+        # "the board" is the Water Quality Board when one was named
+        words = lexicon().org_noun_names.get(noun, frozenset({noun}))
+        named = [n for i, n in cand if n.split()[-1].lower() in words]
+        if named:
+            return named[-1]
+    for test in (_subject_mention, lambda t: not _noun_modifier(t)):
+        for i, n in reversed(cand):
+            if test(doc[i]):
+                return n
+    return cand[-1][1] if cand else None
+
+
+def _subject_mention(tok: Token) -> bool:
+    """Is the name at ``tok`` (or the noun it names by apposition) a subject?
+    ("Corvane said", "its maker, Corvane, said", "Corvane shares fell")"""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("compound", "flat", "appos", "poss") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _noun_modifier(tok: Token) -> bool:
+    """Is the name headed near ``tok`` the object of a preposition on a noun?"""
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            return prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.ent_type_ == ""
+        if tok.dep_ not in ("compound", "flat") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def evidential_sources(head: Token) -> list[Token]:
@@ -350,7 +394,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if det and not any(c.dep_ == "compound" for c in head.lefts):  # "the (regional) airline"
-            org = _previous_org(doc, head.i, table)
+            org = _previous_org(doc, head.i, table, head.lemma_.lower())
             if org:
                 return SpeakerRef("ORG", text, org, start, end, head.i)
         return SpeakerRef("ORG", text, _describe(doc[start:end]), start, end, head.i)

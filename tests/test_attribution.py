@@ -872,3 +872,45 @@ def test_rule_out_takes_clauses_as_well_as_objects(extract, text, claim):
     claims = extract(text)
     assert any(c.cue and c.cue.lemma == "rule out" and c.claim.text == claim
                and c.certainty.level == "possible" for c in claims), tuples(claims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Holt denied that the company had delayed reporting the deaths to regulators.",
+         [("Holt", "the company had delayed reporting the deaths to regulators")]),
+        ("The union kept demanding a raise.", [("union", "a raise")]),
+    ],
+)
+def test_regression_gerund_after_a_plain_verb_names_an_act(extract, text, expected):
+    """'had delayed reporting the deaths': 'reporting' once made 'the deaths' a
+    claim of the company; after an aspectual verb the gerund still reports."""
+    assert [(c.speaker.text, c.claim.text) for c in extract(text)] == expected
+
+
+def test_the_company_means_the_latest_organization_that_was_a_subject(extract):
+    """'the company' once went to the agency just asked for approval, or to
+    the firm whose analysts were quoted, instead of the company in the news."""
+    text = ("Corvane Therapeutics said on Monday it would ask the Food and Drug Administration for approval. "
+            "Analysts at Whitmore Securities said sales were likely to top $3 billion. "
+            "The company said an independent board found no link between the deaths and the drug.")
+    claims = [c for c in extract(text) if "no link" in c.claim.text]
+    assert [c.speaker.name for c in claims] == ["Corvane Therapeutics"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The state Water Quality Board said on Thursday that PFAS levels were high. Kendra Blum, of the "
+         "Millbrook River Alliance, said her group had warned of runoff. The board has not said who will pay.",
+         "Water Quality Board"),
+        ("The Portville Transit Authority set the new fares. Darnell Price, a nurse at Mercy General, said the "
+         "increase feels like a tax. The fares will raise $1.8 million a year, the agency estimated.",
+         "Portville Transit Authority"),
+    ],
+)
+def test_the_board_or_agency_is_the_one_named_so(extract, text, name):
+    """'the board' / 'the agency' once went to the latest organization of any
+    kind (an advocacy group, a hospital) instead of the board or authority."""
+    last = extract(text)[-1]
+    assert last.speaker.name == name, tuples(extract(text))
