@@ -408,6 +408,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             cur = cur.head
             if cur.pos_ == "ADP":  # "by saying", "after noting"
                 cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head is not cur:
+                cur = cur.head  # "officials were likely to demand": the copula's subject
             if not _is_verbal(cur) and cur.pos_ not in ("NOUN", "PROPN"):
                 return None, chain
             if cur.pos_ in ("NOUN", "PROPN"):  # "a statement saying that" → noun
@@ -607,6 +609,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             rid = "indirect.as_clause"
         elif (rule.class_ in ("speech", "cognition") or (rule.class_ == "evidential" and _document_subject(tok))) \
                 and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
+                and not (tok.dep_ == "ccomp" and cue_entry(tok.head) is not None) \
                 and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
@@ -630,8 +633,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             # verbs with content prepositions take only those ("talked about X")
             takes_object = not rule.prep or (rule.needs and _has_deps(tok, rule.needs)) or rule.class_ == "speech"
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) if takes_object else None
-            if obj is None and any(c.dep_ == "agent" for c in tok.children):
+            if obj is None and any(c.dep_ == "agent" and not _temporal_agent(c) for c in tok.children):
                 # "The merger was first reported by the Tribune": the passive subject
+                # (not "will be announced by May 1": a deadline, not a source)
                 obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if obj is not None and rule.prep and rule.class_ == "speech" and not any(c.dep_ in ("xcomp", "oprd") for c in tok.children) \
                     and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP")) \
@@ -696,6 +700,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         for part in split_that_clauses(doc, comp[0] if comp is not None else None, ts, te):
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
     return out
+
+
+def _temporal_agent(agent: Token) -> bool:
+    """'by May 1', 'by Friday', 'by the end of June': a 'by' phrase naming a time."""
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in ("end", "time"))
 
 
 def _document_subject(verb: Token) -> bool:
@@ -912,6 +922,9 @@ def _is_that_clause(head: Token) -> bool:
     it opens with 'that' and has a subject of its own."""
     if not _is_verbal(head) or head.doc[head.left_edge.i].lower_ != "that":
         return False
+    if cue_entry(head) is not None and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in head.children):
+        return False  # "a claim that consumer groups disputed": a reporting verb, its object gapped
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in head.children)
 
 

@@ -914,3 +914,28 @@ def test_the_board_or_agency_is_the_one_named_so(extract, text, name):
     kind (an advocacy group, a hospital) instead of the board or authority."""
     last = extract(text)[-1]
     assert last.speaker.name == name, tuples(extract(text))
+
+
+def test_regression_cue_under_a_predicate_adjective_keeps_the_copulas_subject(extract):
+    """'officials were likely to demand that X': 'demand' once lost its
+    speaker (the subject sits on 'were', above the adjective 'likely')."""
+    claims = extract("A source said officials were likely to demand that the carriers give up slots.")
+    assert ("officials", "demand", "the carriers give up slots", "indirect") in tuples(claims)
+
+
+def test_regression_cue_inside_a_reported_clause_is_not_a_parenthetical(extract):
+    """'..., he said he would not speculate': 'speculate' (the content of 'said')
+    was once read as a parenthetical cue reporting the sentence before it."""
+    claims = extract("Asked whether the airline would sell gates, he said he would not speculate.")
+    assert not any(c.cue and c.cue.text == "speculate" for c in claims), tuples(claims)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("He said fares were unlikely to rise, a claim that consumer groups disputed.", "consumer groups disputed"),
+    ("Organizers said the headliner will be announced by May 1.", "the headliner"),
+])
+def test_regression_relative_clause_and_deadline_are_no_content(extract, text, absent):
+    """'a claim that consumer groups disputed' is a relative clause (its verb's
+    object is gapped), not the claim's content; 'announced by May 1' names a
+    deadline, not who announced."""
+    assert all(c.claim.text != absent for c in extract(text)), tuples(extract(text))
