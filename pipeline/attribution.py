@@ -863,8 +863,10 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
         if doc[i].text != ",":
             continue
         nxt = doc[i + 1]
-        if nxt.lower_ in ("which", "who", "whom") and nxt.head.dep_ == "relcl" and nxt.head.right_edge.i >= end - 1:
-            return i
+        if nxt.lower_ in ("which", "who", "whom") and nxt.head.right_edge.i >= end - 1 and (
+                nxt.head.dep_ == "relcl" or (nxt.head.dep_ in ("advcl", "ccomp", "conj")
+                                             and nxt.dep_ in ("dobj", "nsubj", "nsubjpass"))):
+            return i  # (", which Achebe denied" is sometimes parsed as an adverbial clause)
         if nxt.lower_ in TRAILING_MARKS and nxt.dep_ == "mark" and nxt.head.right_edge.i >= end - 1:
             return i
         if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:

@@ -939,3 +939,13 @@ def test_regression_relative_clause_and_deadline_are_no_content(extract, text, a
     object is gapped), not the claim's content; 'announced by May 1' names a
     deadline, not who announced."""
     assert all(c.claim.text != absent for c in extract(text)), tuples(extract(text))
+
+
+def test_regression_trailing_which_clause_parsed_as_adverbial_is_cut(extract):
+    """', which Achebe denied' was parsed as an adverbial clause and stayed in
+    Ruiz's accusation."""
+    text = ("Her campaign manager, Tom Ruiz, accused the Achebe campaign of spreading rumors "
+            "that ballots had been mishandled, which Achebe denied.")
+    claims = [c for c in extract(text) if c.speaker.name == "Tom Ruiz"]
+    assert [c.claim.text for c in claims] == [
+        "the Achebe campaign of spreading rumors that ballots had been mishandled"]
