@@ -513,6 +513,36 @@ def is_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip()[:1] == "?"
 
 
+def _statement_before_question(text: str, start: int, end: int) -> Optional[int]:
+    """The end of the statement sentences before trailing question(s) in
+    quoted text, or None when the quote is all questions."""
+    body = text[start:end].rstrip()
+    q = body.find("?")
+    cut = max(body.rfind(".", 0, q if q >= 0 else len(body)), body.rfind("!", 0, q if q >= 0 else len(body)))
+    if cut < 2 or "?" in body[:cut]:
+        return None
+    return start + cut
+
+
+def _leading_question_end(text: str, start: int, end: int) -> Optional[int]:
+    """Where the statement after leading question sentences starts, in quoted
+    text that opens with a question: '"Can we afford this? I don't think so."'."""
+    pos = start
+    found = False
+    while True:
+        q = text.find("?", pos, end)
+        if q < 0:
+            break
+        stop = next((i for i in range(pos, q) if text[i] in ".!"), None)
+        if stop is not None:
+            break  # a statement comes before the question
+        found = True
+        pos = q + 1
+        while pos < end and (text[pos].isspace() or text[pos] in "\"'”’"):
+            pos += 1
+    return pos if found and end - pos >= 3 else None
+
+
 def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],
           cue: Optional[tuple[int, int]], cue_token: Optional[int], anchors: Iterable[int]) -> list[Attribution]:
     doc = ctx.doc
@@ -532,8 +562,16 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
         cs, ce = _char_range(doc, ts, te)
     kind, cs, ce = _classify(ctx, cs, ce, kind)
     if kind == "direct" and is_question(ctx.text, cs, ce):
-        return []  # a quoted question asks; it claims nothing
+        stmt = _statement_before_question(ctx.text, cs, ce)
+        if stmt is None:
+            return []  # a quoted question asks; it claims nothing
+        ce = stmt  # '"We can afford this. Why not?"': the statement before it
     if kind == "direct":
+        # '"Can we afford this? I don't think so," the mayor said': the
+        # leading rhetorical question asks; the claim is what follows it
+        q = _leading_question_end(ctx.text, cs, ce)
+        if q is not None:
+            cs = q
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is not None:
             ts, te = span.start, span.end
@@ -1433,6 +1471,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = _dedupe(atts)
     atts += quote_attributions(ctx, atts)
     atts += author_attributions(ctx, atts, epistemic_cues)
+    atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
 

@@ -949,3 +949,20 @@ def test_regression_trailing_which_clause_parsed_as_adverbial_is_cut(extract):
     claims = [c for c in extract(text) if c.speaker.name == "Tom Ruiz"]
     assert [c.claim.text for c in claims] == [
         "the Achebe campaign of spreading rumors that ballots had been mishandled"]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        ('"Can we afford this? I don\'t think so," the mayor said.', ["I don't think so"]),
+        ('"We can afford this. Why not?" the mayor said.', ["We can afford this"]),
+        ('"Why would anyone trust them now?" the senator asked.', []),
+    ],
+)
+def test_quoted_questions_are_cut_from_quoted_statements(extract, text, claims):
+    """A rhetorical question asks; it claims nothing. A quote that mixes one
+    with statements keeps the statements (it was once kept whole, or dropped
+    whole when it ended with the question)."""
+    got = extract(text)
+    assert [c.claim.text for c in got] == claims
+    assert all(text[c.claim.start:c.claim.end] == c.claim.text for c in got)
