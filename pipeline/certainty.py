@@ -293,11 +293,12 @@ def _matchers(vocab):
 
 def reset_cache() -> None:
     """Forget the loaded rules, matchers, lexicon and weights (after editing a rule file)."""
-    global _RULES, _WEIGHTS, _GOV
+    global _RULES, _WEIGHTS, _GOV, _NOT_DENIED
     with _LOCK:
         _RULES = None
         _WEIGHTS = None
         _GOV = None
+        _NOT_DENIED = None
         _MATCHERS.clear()
 
 
@@ -847,12 +848,13 @@ def _denies_object(doc: Doc, cue: CueMatch, head: Token) -> bool:
     *nothing* serious"? The claim then says something is not so.
 
     ("no doubt" is a pseudo cue and never reaches here; "no question" and
-    the like are kept out by :data:`_NOT_DENIALS`.)
+    the like are kept out by the ``not_denied`` nouns of
+    ``models/factuality_lexicon.json``.)
     """
     if cue.category != "negation" or _rule(cue).target == "argument" or not _has(doc, "DEP"):
         return False
     tok = _cue_head(doc, cue)
-    if tok.dep_ == "det" and tok.head.lemma_.lower() not in _NOT_DENIALS:
+    if tok.dep_ == "det" and tok.head.lemma_.lower() not in _not_denied():
         tok = tok.head
     return tok.dep_ in ("dobj", "attr") and tok.head.i == head.i and _negative_nominal(tok)
 
@@ -1001,7 +1003,6 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
 
 _NEG_DETS = frozenset({"no", "neither"})
 _NEG_PRONOUNS = frozenset({"nothing", "none", "nobody", "nowhere"})
-_NOT_DENIALS = frozenset({"doubt", "question", "wonder", "surprise", "secret", "mistake", "end", "shortage", "limit"})
 
 
 def _negative_nominal(tok: Token) -> bool:
@@ -1025,7 +1026,7 @@ def negated_governor(tok: Token) -> bool:
         first = first or rel
         if gov.pos_ == "ADP":
             continue
-        if not _negative_nominal(gov) or gov.lemma_.lower() in _NOT_DENIALS:
+        if not _negative_nominal(gov) or gov.lemma_.lower() in _not_denied():
             return False
         if first == "acl":
             return True  # "no reason *to believe*", "nothing *preventing* it"
@@ -1148,6 +1149,8 @@ class FactualityLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid")
     comment: Optional[str] = None
     governor_classes: dict[GovernorClass, _WordClass]
+    # nouns a "no" does not deny: "no doubt that X", "no question that X"
+    not_denied: _WordClass
 
     @model_validator(mode="after")
     def _all_classes(self) -> "FactualityLexicon":
@@ -1158,11 +1161,21 @@ class FactualityLexicon(BaseModel):
 
 
 _GOV: dict[str, frozenset[str]] | None = None
+_NOT_DENIED: frozenset[str] | None = None
 
 
 def load_factuality_lexicon(path: Path | None = None) -> FactualityLexicon:
     """Load and validate ``models/factuality_lexicon.json`` (or ``path``)."""
     return load_json_rules(LEXICON_FILE, FactualityLexicon, path)
+
+
+def _not_denied() -> frozenset[str]:
+    global _NOT_DENIED
+    if _NOT_DENIED is None:
+        with _LOCK:
+            if _NOT_DENIED is None:
+                _NOT_DENIED = frozenset(load_factuality_lexicon().not_denied.words)
+    return _NOT_DENIED
 
 
 def _governor_words() -> dict[str, frozenset[str]]:

@@ -555,6 +555,7 @@ def test_shipped_factuality_lexicon_loads():
     assert set(lex.governor_classes) == set(certainty.GOVERNOR_CLASSES)
     assert "refuse" in lex.governor_classes["negimpl"].words
     assert "say" in lex.governor_classes["report"].words
+    assert "doubt" in lex.not_denied.words
 
 
 def test_regression_reset_cache_forgets_the_factuality_lexicon():
@@ -563,18 +564,29 @@ def test_regression_reset_cache_forgets_the_factuality_lexicon():
     certainty.reset_cache()
     assert certainty._GOV is None
     assert certainty._governor_words() == first
+    certainty._not_denied()
+    certainty.reset_cache()
+    assert certainty._NOT_DENIED is None
 
 
-LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES}}
+LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES},
+           "not_denied": {"words": ["doubt"]}}
+
+
+def test_minimal_factuality_lexicon_loads(tmp_path):
+    path = tmp_path / "factuality_lexicon.json"
+    path.write_text(json.dumps(LEXICON))
+    assert certainty.load_factuality_lexicon(path).not_denied.words == ["doubt"]
 
 
 @pytest.mark.parametrize("bad,key", [
     ({**LEXICON, "colour": "red"}, "colour"),
-    ({"governor_classes": {**LEXICON["governor_classes"], "intent": {"words": ["Plan"]}}}, "Plan"),
-    ({"governor_classes": {**LEXICON["governor_classes"], "intent": {"words": []}}}, "words"),
-    ({"governor_classes": {**LEXICON["governor_classes"], "wish": {"words": ["hope"]}}}, "wish"),
-    ({"governor_classes": {k: v for k, v in LEXICON["governor_classes"].items()
-                           if k != "negimpl"}}, "negimpl"),
+    ({**LEXICON, "governor_classes": {**LEXICON["governor_classes"], "intent": {"words": ["Plan"]}}}, "Plan"),
+    ({**LEXICON, "governor_classes": {**LEXICON["governor_classes"], "intent": {"words": []}}}, "words"),
+    ({**LEXICON, "governor_classes": {**LEXICON["governor_classes"], "wish": {"words": ["hope"]}}}, "wish"),
+    ({**LEXICON, "governor_classes": {k: v for k, v in LEXICON["governor_classes"].items()
+                                      if k != "negimpl"}}, "negimpl"),
+    ({"governor_classes": LEXICON["governor_classes"]}, "not_denied"),
 ])
 def test_bad_factuality_lexicon_names_file_and_key(tmp_path, bad, key):
     path = tmp_path / "factuality_lexicon.json"
