@@ -966,3 +966,12 @@ def test_quoted_questions_are_cut_from_quoted_statements(extract, text, claims):
     got = extract(text)
     assert [c.claim.text for c in got] == claims
     assert all(text[c.claim.start:c.claim.end] == c.claim.text for c in got)
+
+
+def test_regression_rule_on_a_motion_reports_nothing(extract):
+    """'..., but she did not rule on the motion' once made 'rule' a
+    parenthetical cue reporting the clause before it; 'rule' reports only
+    with a clause ('ruled that X', 'ruled to X')."""
+    text = "The judge appeared skeptical of the lawsuit, but she did not rule on the company's motion to dismiss."
+    assert not any(c.cue and c.cue.lemma == "rule" for c in extract(text))
+    assert ("court", "ruled", "the law was valid", "indirect") in tuples(extract("The court ruled that the law was valid."))
