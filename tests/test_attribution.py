@@ -975,3 +975,13 @@ def test_regression_rule_on_a_motion_reports_nothing(extract):
     text = "The judge appeared skeptical of the lawsuit, but she did not rule on the company's motion to dismiss."
     assert not any(c.cue and c.cue.lemma == "rule" for c in extract(text))
     assert ("court", "ruled", "the law was valid", "indirect") in tuples(extract("The court ruled that the law was valid."))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The judge weighed a lawsuit accusing Ridgeview Waste of poisoning groundwater.", "lawsuit"),
+    ("The indictment says the mayor took bribes.", "indictment"),
+])
+def test_legal_documents_speak(extract, text, speaker):
+    """A lawsuit, complaint or indictment makes its accusations (it was once an
+    AUTHOR claim)."""
+    assert [c.speaker.text for c in extract(text)] == [speaker]
