@@ -788,6 +788,10 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             if c.start <= head.i < c.end and (
                     (c.category in EPISTEMIC and _rule(c).epistemic)
                     or (c.category == "negation" and _rule(c).target == "clause")):
+                if _rule(c).target == "complement" and _has(doc, "DEP") and not any(
+                        ch.dep_ in _COMPLEMENT | {"dobj", "attr", "pobj"} and start <= ch.i < end
+                        for ch in head.children):
+                    continue  # "he would not speculate": a hedge verb with nothing to hedge
                 applied.append(c)  # headed by a hedge or negated frame: "there was no evidence that"
             elif any(covers(doc, c, t, terminators, strict_negation=False) for t in targets):
                 applied.append(c)
