@@ -946,6 +946,10 @@ def _extend_over_object_preps(verb: Token, end: int) -> int:
         if (child.dep_ in ("oprd", "xcomp") or child.dep_ == "dobj" and child.left_edge.i == end) and child.left_edge.i in (end, end + 1):
             end = child.right_edge.i + 1
             continue
+        if child.dep_ == "advmod" and child.left_edge.i == end and any(c.dep_ == "prep" for c in child.children):
+            # "showed Vance *ahead of Achebe*": the object's predicate
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:
             continue
         # "as" also takes an adjective predicate ("attacked X as too close to Y")

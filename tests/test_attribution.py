@@ -985,3 +985,14 @@ def test_legal_documents_speak(extract, text, speaker):
     """A lawsuit, complaint or indictment makes its accusations (it was once an
     AUTHOR claim)."""
     assert [c.speaker.text for c in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, claim", [
+    ("Officials ordered a recount after the unofficial tally showed incumbent Rita Vance ahead of "
+     "challenger Ben Achebe by 41 votes.", "unofficial tally", "incumbent Rita Vance ahead of challenger Ben Achebe"),
+    ("Polls show the mayor far ahead of her rivals.", "Polls", "the mayor far ahead of her rivals"),
+])
+def test_object_with_a_predicate_adverb(extract, text, speaker, claim):
+    """'showed Vance ahead of Achebe': the claim was cut to 'incumbent Rita
+    Vance', and a tally had no voice."""
+    assert [(c.speaker.text, c.claim.text) for c in extract(text)] == [(speaker, claim)]
