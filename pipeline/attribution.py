@@ -513,34 +513,42 @@ def is_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip()[:1] == "?"
 
 
-def _statement_before_question(text: str, start: int, end: int) -> Optional[int]:
-    """The end of the statement sentences before trailing question(s) in
-    quoted text, or None when the quote is all questions."""
-    body = text[start:end].rstrip()
-    q = body.find("?")
-    cut = max(body.rfind(".", 0, q if q >= 0 else len(body)), body.rfind("!", 0, q if q >= 0 else len(body)))
-    if cut < 2 or "?" in body[:cut]:
-        return None
-    return start + cut
+def _sentence_marks(doc: Doc, start: int, end: int) -> list[Token]:
+    """The sentence-ending punctuation tokens ('.', '!', '?') in a char range
+    (the tokenizer keeps an abbreviation's period on its word: 'U.S.', 'Dr.')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.text in (".", "!", "?")] if span is not None else []
 
 
-def _leading_question_end(text: str, start: int, end: int) -> Optional[int]:
-    """Where the statement after leading question sentences starts, in quoted
-    text that opens with a question: '"Can we afford this? I don't think so."'."""
-    pos = start
-    found = False
-    while True:
-        q = text.find("?", pos, end)
-        if q < 0:
+def _statement_before_question(doc: Doc, start: int, end: int) -> Optional[int]:
+    """The end of the statements before trailing question(s) in quoted text
+    ('"We can afford this. Why not?"'), or None when it opens with a question."""
+    marks = _sentence_marks(doc, start, end)
+    stmt = None
+    for t in marks:
+        if t.text == "?":
             break
-        stop = next((i for i in range(pos, q) if text[i] in ".!"), None)
-        if stop is not None:
-            break  # a statement comes before the question
-        found = True
-        pos = q + 1
-        while pos < end and (text[pos].isspace() or text[pos] in "\"'”’"):
-            pos += 1
-    return pos if found and end - pos >= 3 else None
+        stmt = t
+    if stmt is None or len(doc.char_span(start, stmt.idx, alignment_mode="expand") or ()) < 2:
+        return None
+    return stmt.idx
+
+
+def _leading_question_end(doc: Doc, start: int, end: int) -> Optional[int]:
+    """Where the statement after leading questions starts, in quoted text that
+    opens with a question: '"Can we afford this? I don't think so."'."""
+    last_q = None
+    for t in _sentence_marks(doc, start, end):
+        if t.text != "?":
+            break
+        last_q = t
+    if last_q is None:
+        return None
+    pos = last_q.idx + 1
+    text = doc.text
+    while pos < end and (text[pos].isspace() or text[pos] in "\"'\u201d\u2019"):
+        pos += 1
+    return pos if end - pos >= 3 else None
 
 
 def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],
@@ -562,14 +570,14 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
         cs, ce = _char_range(doc, ts, te)
     kind, cs, ce = _classify(ctx, cs, ce, kind)
     if kind == "direct" and is_question(ctx.text, cs, ce):
-        stmt = _statement_before_question(ctx.text, cs, ce)
+        stmt = _statement_before_question(doc, cs, ce)
         if stmt is None:
             return []  # a quoted question asks; it claims nothing
         ce = stmt  # '"We can afford this. Why not?"': the statement before it
     if kind == "direct":
         # '"Can we afford this? I don't think so," the mayor said': the
         # leading rhetorical question asks; the claim is what follows it
-        q = _leading_question_end(ctx.text, cs, ce)
+        q = _leading_question_end(doc, cs, ce)
         if q is not None:
             cs = q
         span = doc.char_span(cs, ce, alignment_mode="expand")

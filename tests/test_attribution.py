@@ -957,6 +957,8 @@ def test_regression_trailing_which_clause_parsed_as_adverbial_is_cut(extract):
         ('"Can we afford this? I don\'t think so," the mayor said.', ["I don't think so"]),
         ('"We can afford this. Why not?" the mayor said.', ["We can afford this"]),
         ('"Why would anyone trust them now?" the senator asked.', []),
+        ('"Will the U.S. act?" she asked.', []),
+        ('"Dr. Smith knows why. Do you?" he said.', ["Dr. Smith knows why"]),
     ],
 )
 def test_quoted_questions_are_cut_from_quoted_statements(extract, text, claims):
