@@ -440,6 +440,10 @@ def read_html(html: str, doc_id: str, source: str) -> Article:
     if doc is not None:
         get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
         body = get("text")
+        if body:
+            # one blank line between paragraphs, whatever trafilatura's version
+            # joins them with (1.x and 2.x differ), so offsets do not depend on it
+            body = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
         title = title or get("title")
         published = published or get("date")
         author = author or get("author")

@@ -127,6 +127,20 @@ def test_html(tmp_path):
     assert "Login" not in a.text and "Copyright" not in a.text
 
 
+def test_regression_html_paragraphs_are_separated_by_a_blank_line(tmp_path):
+    # trafilatura 2.x joins paragraphs with one newline where 1.x left a blank
+    # line: every claim offset of a page moved with the installed version
+    html = """<html><head><title>Fares rise | Gazette</title></head><body><article>
+    <h1>Fares rise</h1>
+    <p>Mayor Elena Ruiz said on Tuesday that the fare would rise by 25 cents next month, a decision the council backed.</p>
+    <p>Critics argued that the increase would hurt commuters who rely on the bus to reach their jobs downtown.</p>
+    </article></body></html>"""
+    (tmp_path / "p.html").write_text(html)
+    [a] = _articles(tmp_path)
+    assert "council backed.\n\nCritics argued" in a.text
+    assert "\n\n\n" not in a.text
+
+
 def test_readme_and_gold_files_are_not_articles(tmp_path):
     (tmp_path / "README.md").write_text("# about\n")
     (tmp_path / "gold.jsonl").write_text('{"doc": "a.txt"}\n')
