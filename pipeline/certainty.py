@@ -299,6 +299,7 @@ def reset_cache() -> None:
         _WEIGHTS = None
         _GOV = None
         _NOT_DENIED = None
+        _LEX_WORDS.clear()
         _MATCHERS.clear()
 
 
@@ -501,6 +502,9 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
             return ()  # "a *memorial* service ... was canceled"
         if head.head.i == target.i and head.dep_ in ("amod", "acl"):
             return ()
+        if (head.pos_ == "NOUN" and target.dep_ == "pobj" and target.head.head.i == head.i
+                and target.head.lower_ in ("of", "in", "to", "on", "for")):
+            return ()  # "the cancellation *of the tour*", "a delay *in delivery*"
         return None
     root = _scope_root(doc, cue)
     path: list[str] = []
@@ -926,17 +930,35 @@ _MODALS = {"would": "would", "'d": "would", "can": "can", "ca": "can", "must": "
 
 
 # "rose 2 % to close at 5,210": a result infinitive reports what happened.
-_RESULT_VERBS = {"end", "close", "finish", "settle", "stand", "reach", "hit", "finish"}
 # "the first airliner to fly", "one of the few indexes to rise".
 _ORDINAL_HEADS = {"first", "last", "only", "second", "third", "few", "latest"}
+
+
+def result_infinitive(tok: Token) -> bool:
+    """A "to" infinitive that says what came of its verb, not what was aimed at.
+
+    "the index fell 5% *to reach* a low", "shares rose *to close* at $30":
+    an infinitive clause of a result verb (``result_verbs``), or under a
+    verb of rising or falling (``change_verbs``), in
+    ``models/factuality_lexicon.json``.
+    """
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.i == tok.i or not _has_to(tok):
+        return False
+    if tok.head.lemma_.lower() in _lexicon_words("change_verbs"):
+        return True
+    # an adverbial "to end / to close" ("rallied late *to close* higher"),
+    # not a complement ("plans *to reach* a deal")
+    return tok.dep_ == "advcl" and tok.lemma_.lower() in _lexicon_words("result_verbs")
 
 
 def _prospective(tok: Token) -> bool:
     """An infinitive not (yet) presented as having happened ("plans *to build*")."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    if tok.dep_ == "advcl" and tok.lemma_.lower() in _RESULT_VERBS:
+    if result_infinitive(tok):
         return False
+    if tok.dep_ in ("xcomp", "ccomp") and "posimpl" in governor_classes(tok.head):
+        return False  # "managed to X", "began to X", "caused prices to X": it happened
     if tok.dep_ == "acl" and any(c.lower_ in _ORDINAL_HEADS for c in tok.head.subtree
                                  if c.i < tok.head.i or c.head.i == tok.head.i):
         return False
@@ -1155,6 +1177,11 @@ class FactualityLexicon(BaseModel):
     governor_classes: dict[GovernorClass, _WordClass]
     # nouns a "no" does not deny: "no doubt that X", "no question that X"
     not_denied: _WordClass
+    # verbs whose "to" infinitive reports what happened, not an aim:
+    # "closed lower *to end* at 3,800" (result_verbs); "fell 5% *to reach*
+    # a low" (change_verbs: the infinitive after a verb of rising or falling)
+    result_verbs: _WordClass
+    change_verbs: _WordClass
 
     @model_validator(mode="after")
     def _all_classes(self) -> "FactualityLexicon":
@@ -1166,6 +1193,7 @@ class FactualityLexicon(BaseModel):
 
 _GOV: dict[str, frozenset[str]] | None = None
 _NOT_DENIED: frozenset[str] | None = None
+_LEX_WORDS: dict[str, frozenset[str]] = {}
 
 
 def load_factuality_lexicon(path: Path | None = None) -> FactualityLexicon:
@@ -1180,6 +1208,18 @@ def _not_denied() -> frozenset[str]:
             if _NOT_DENIED is None:
                 _NOT_DENIED = frozenset(load_factuality_lexicon().not_denied.words)
     return _NOT_DENIED
+
+
+def _lexicon_words(name: str) -> frozenset[str]:
+    """One plain word class of the factuality lexicon ("result_verbs", "change_verbs")."""
+    words = _LEX_WORDS.get(name)
+    if words is None:
+        with _LOCK:
+            lex = load_factuality_lexicon()
+            for key in ("result_verbs", "change_verbs"):
+                _LEX_WORDS[key] = frozenset(getattr(lex, key).words)
+            words = _LEX_WORDS[name]
+    return words
 
 
 def _governor_words() -> dict[str, frozenset[str]]:
@@ -1338,13 +1378,20 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
         on("rel:" + (chain[0][0] if chain[0][0] in _CHAIN_FEATURE_RELS else "other"))
     negs = 0
     below_intent = _has_to(tok)
-    for depth, (rel, gov) in enumerate(chain):
+    depth = 0  # prepositions are passed through: "the delay *in* delivery" has head "delay"
+    entered = None  # how the event entered a passed-through preposition ("pobj", "pcomp")
+    for rel, gov in chain:
         classes = governor_classes(gov)
+        if gov.pos_ == "ADP" and not classes:
+            entered = entered or rel
+            continue
+        rel, entered = entered or rel, None
+        depth += 1
         for cls in classes:
-            on(("head:" if depth == 0 else "anc:") + cls)
+            on(("head:" if depth == 1 else "anc:") + cls)
         if "negimpl" in classes and r.polarity != "negative":
             negs += 1
-            if depth == 0:
+            if depth == 1:
                 on("negimpl:" + ("clausal" if rel in ("xcomp", "ccomp", "pcomp") else "nominal"))
             if below_intent:
                 on("negimpl:over_intent")

@@ -404,7 +404,9 @@ def test_factuality_orders_events(nlp, text, lower, higher):
     ("The firm plans to sell the unit.", "sell", {"prosp", "to_inf", "head:intent"}, {"neg"}),
     ("The firm will seek approval.", "approval", {"pos:NOUN", "head:intent", "det:none"}, set()),
     ("The firm has a plan to sell the unit.", "plan", {"noun_to_inf", "det:indef"}, set()),
-    ("Stocks fell on fears of a recession.", "recession", {"anc:attitude"}, {"head:intent"}),
+    # a preposition is passed through: the noun it hangs on is the head
+    ("Stocks fell on fears of a recession.", "recession", {"head:attitude"}, {"head:intent", "anc:attitude"}),
+    ("Airlines were compensated for the delay in delivery.", "delivery", {"head:negimpl"}, {"anc:negimpl"}),
     ("If the firm sells the unit, prices will fall.", "sells", {"hyp"}, set()),
     ("Officials said prices would rise.", "rise", {"modal:would", "reported", "head:report"}, set()),
     ("Would the firm sell the unit?", "sell", {"question"}, set()),
@@ -527,10 +529,52 @@ def test_blocked_event_scores_negative(nlp):
     ("The merger talks were held on Friday.", "merger", "positive"),
     ("The index broke the record.", "broke", "positive"),
     ("The new model is almost certainly going to sell well.", "going", "positive"),
+    # a calling-off noun reaches its prepositional object
+    ("Airlines were compensated for the delay in delivery.", "delivery", "negative"),
+    ("The band announced the cancellation of the tour.", "tour", "negative"),
+    ("The band announced the success of the tour.", "tour", "positive"),
 ])
 def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     doc = nlp(text)
     assert certainty.reading_of_token(doc, _token(doc, word).i).polarity == polarity
+
+
+@pytest.mark.parametrize("text, word, prospective", [
+    # an aim, not (yet) a fact
+    ("The company plans to build a plant.", "build", True),
+    ("The board met to approve the budget.", "approve", True),
+    # a result infinitive after a verb of rising or falling, or a result verb
+    ("The index fell 5 percent to reach a 20-year low.", "reach", False),
+    ("Shares rose sharply to close at 30 dollars.", "close", False),
+    ("The Dow slipped to finish the week lower.", "finish", False),
+    # "declined to X" is a refusal, not a fall
+    ("The bank declined to comment.", "comment", True),
+    # a positive implicative: the infinitive happened
+    ("The firm managed to sell the unit.", "sell", False),
+    ("The weak dollar caused prices to rise.", "rise", False),
+    ("Prices began to fall in May.", "fall", False),
+])
+def test_prospective_infinitives(nlp, text, word, prospective):
+    doc = nlp(text)
+    assert certainty.reading_of_token(doc, _token(doc, word).i).prospective is prospective
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The index fell 5 percent to reach a 20-year low.", "reach", True),
+    ("Shares rose to close at 30 dollars.", "close", True),
+    ("The company plans to reach a deal.", "reach", False),
+    ("The bank declined to comment.", "comment", False),
+    ("The index fell sharply.", "fell", False),
+])
+def test_result_infinitive(nlp, text, word, expected):
+    doc = nlp(text)
+    assert certainty.result_infinitive(_token(doc, word)) is expected
+
+
+def test_regression_result_infinitive_is_not_an_aim(nlp):
+    # "fell 9.6% to reach a 20-year low" once scored "reach" like "plans to reach"
+    doc = nlp("The Nikkei dropped 9.62 % to reach a 20 year low .")
+    assert factuality_of_token(doc, _token(doc, "reach").i) > 2.5
 
 
 def test_regression_negated_preventing_verb_does_not_negate_its_complement(nlp):
@@ -569,6 +613,8 @@ def test_shipped_factuality_lexicon_loads():
     assert "refuse" in lex.governor_classes["negimpl"].words
     assert "say" in lex.governor_classes["report"].words
     assert "doubt" in lex.not_denied.words
+    assert "close" in lex.result_verbs.words and "fall" in lex.change_verbs.words
+    assert "decline" not in lex.change_verbs.words  # "declined to comment"
 
 
 def test_regression_reset_cache_forgets_the_factuality_lexicon():
@@ -580,10 +626,14 @@ def test_regression_reset_cache_forgets_the_factuality_lexicon():
     certainty._not_denied()
     certainty.reset_cache()
     assert certainty._NOT_DENIED is None
+    assert "rise" in certainty._lexicon_words("change_verbs")
+    certainty.reset_cache()
+    assert certainty._LEX_WORDS == {}
 
 
 LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES},
-           "not_denied": {"words": ["doubt"]}}
+           "not_denied": {"words": ["doubt"]},
+           "result_verbs": {"words": ["close"]}, "change_verbs": {"words": ["rise"]}}
 
 
 def test_minimal_factuality_lexicon_loads(tmp_path):
@@ -600,6 +650,8 @@ def test_minimal_factuality_lexicon_loads(tmp_path):
     ({**LEXICON, "governor_classes": {k: v for k, v in LEXICON["governor_classes"].items()
                                       if k != "negimpl"}}, "negimpl"),
     ({"governor_classes": LEXICON["governor_classes"]}, "not_denied"),
+    ({k: v for k, v in LEXICON.items() if k != "change_verbs"}, "change_verbs"),
+    ({**LEXICON, "result_verbs": {"words": ["to close"]}}, "result_verbs"),
 ])
 def test_bad_factuality_lexicon_names_file_and_key(tmp_path, bad, key):
     path = tmp_path / "factuality_lexicon.json"
