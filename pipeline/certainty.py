@@ -392,6 +392,9 @@ _NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
 # reaches the event it embeds.
 _COMPLEMENT = {"ccomp", "xcomp", "pcomp", "prep", "conj", "acomp", "auxpass", "oprd"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# The prepositions through which a cue noun takes its event: "fears *of* X",
+# "worries *over* X", "the chance *of* X".
+_NOUN_COMPLEMENT_PREPS = {"of", "over", "about"}
 
 
 def _npi_noun(tok: Token) -> bool:
@@ -534,6 +537,11 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
             if (rule.target == "complement" and dep == "pobj" and t.head.i == root.i
                     and root.pos_ == "ADP"):
                 pass  # "without a *hearing*": the preposition's own object
+            elif (rule.target == "complement" and dep == "pobj" and root.pos_ == "NOUN"
+                    and cue.category in ("probable", "possible", "unknown")
+                    and t.head.head.i == root.i and t.head.lower_ in _NOUN_COMPLEMENT_PREPS):
+                pass  # hedge nouns: "fears *of a recession*", "the chance of *rain*"
+                # (not "disputes over *repayment*": a quarrel denies nothing)
             elif rule.target == "complement" and t.head.i == root.i and _content_clause(t):
                 pass  # "a real chance *the bridge will close*"
             elif rule.target == "complement" and dep not in _COMPLEMENT:

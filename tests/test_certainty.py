@@ -539,6 +539,21 @@ def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     assert certainty.reading_of_token(doc, _token(doc, word).i).polarity == polarity
 
 
+@pytest.mark.parametrize("text, word, level", [
+    # what is feared is not asserted, verb or noun
+    ("Central banks fear that many lenders will be insolvent.", "insolvent", "possible"),
+    ("Stocks fell on fears of a recession.", "recession", "possible"),
+    ("Analysts voiced worries about a downturn.", "downturn", "possible"),
+    ("Stocks fell on fears of a recession.", "fell", "certain"),
+    # a noun's preposition carries hedges, not negation: a quarrel denies nothing
+    ("The war was sparked by disputes over the repayment of loans.", "repayment", "certain"),
+])
+def test_reading_level_of_hedged_events(nlp, text, word, level):
+    doc = nlp(text)
+    r = certainty.reading_of_token(doc, _token(doc, word).i)
+    assert (r.level, r.polarity) == (level, "positive")
+
+
 @pytest.mark.parametrize("text, word, prospective", [
     # an aim, not (yet) a fact
     ("The company plans to build a plant.", "build", True),
@@ -851,6 +866,7 @@ RULE_EXAMPLES = {
     "poss_not_rule_out": "He refused to rule out a merger.",
     "poss_cannot_rule_out": "Officials cannot rule out a leak.",
     "intent_verbs": "The company plans to build a plant.",
+    "poss_fear": "Investors fear that the bank will fail.",
     "unk_whether": "She asked whether the plant will reopen.",
     "unk_unclear": "It is unclear how the fire started.",
     "unk_neither_confirm_nor_deny": "The spokesman would neither confirm nor deny that the talks collapsed.",
