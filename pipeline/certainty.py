@@ -1031,8 +1031,36 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
     modal = _modal(tok) if parsed and not boosted and not prospective else None
     nominal = parsed and tok.pos_ in ("NOUN", "PROPN")
     blocked = parsed and cert.polarity == "positive" and blocked_event(tok)
-    return Reading(cert.level, cert.polarity, cert.hypothetical, prospective, modal,
+    hypothetical = cert.hypothetical or (parsed and future_temporal_clause(tok))
+    return Reading(cert.level, cert.polarity, hypothetical, prospective, modal,
                    nominal, parsed and _reported(tok), blocked)
+
+
+# Temporal connectives whose clause, under a main clause about the future or
+# the possible, is not asserted either: "the plant *will* reopen *when*
+# repairs *end*", "troops will stay *until* Iraq *complies*". ("as" and
+# "while" are left out: they are as often causal or contrastive.)
+_TEMPORAL_MARKS = frozenset({"when", "whenever", "until", "till", "after"})
+_UNREAL_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "could", "may", "might",
+                         "should", "can", "ca", "must"})
+
+
+def future_temporal_clause(tok: Token) -> bool:
+    """Is ``tok`` the verb of a temporal clause ("when", "until", "after")
+    whose main clause is future or modal? Then its event is not asserted."""
+    for _ in range(3):
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS and c.i < tok.i
+               for c in tok.children):
+        return False
+    if tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                for c in tok.children):
+        return False  # "when the army *invaded*", "until it *had* paid": a past event
+    main = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in main.children)
 
 
 _NEG_DETS = frozenset({"no", "neither"})

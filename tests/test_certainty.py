@@ -554,6 +554,23 @@ def test_reading_level_of_hedged_events(nlp, text, word, level):
     assert (r.level, r.polarity) == (level, "positive")
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("The plant will reopen when repairs end.", "end", True),
+    ("Troops will stay until Iraq complies.", "complies", True),
+    ("Prices could rise after the tariff takes effect.", "takes", True),
+    # a past event, a main clause about the past, a causal "as"
+    ("The plant reopened when repairs ended.", "ended", False),
+    ("The plant will reopen when the repairs had ended.", "ended", False),
+    ("Prices will rise as demand grows.", "grows", False),
+    ("The plant will reopen.", "reopen", False),
+])
+def test_future_temporal_clause(nlp, text, word, expected):
+    doc = nlp(text)
+    tok = _token(doc, word)
+    assert certainty.future_temporal_clause(tok) is expected
+    assert certainty.reading_of_token(doc, tok.i).hypothetical is expected
+
+
 @pytest.mark.parametrize("text, word, prospective", [
     # an aim, not (yet) a fact
     ("The company plans to build a plant.", "build", True),
