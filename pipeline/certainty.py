@@ -503,8 +503,8 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if (target.dep_ == "compound" and target.head.head.i == head.i
                 and target.head.dep_ in ("dobj", "nsubjpass")):
             return ()  # "a *memorial* service ... was canceled"
-        if head.head.i == target.i and head.dep_ in ("amod", "acl"):
-            return ()
+        if head.head.i == target.i and head.dep_ in ("amod", "acl") and not _has_to(head):
+            return ()  # "the *cancelled* flight", not "a plan *to cancel* it"
         if (head.pos_ == "NOUN" and target.dep_ == "pobj" and target.head.head.i == head.i
                 and target.head.lower_ in ("of", "in", "to", "on", "for")):
             return ()  # "the cancellation *of the tour*", "a delay *in delivery*"

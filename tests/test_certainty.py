@@ -533,6 +533,13 @@ def test_blocked_event_scores_negative(nlp):
     ("Airlines were compensated for the delay in delivery.", "delivery", "negative"),
     ("The band announced the cancellation of the tour.", "tour", "negative"),
     ("The band announced the success of the tour.", "tour", "positive"),
+    ("The deal had been killed by the Pentagon.", "deal", "negative"),
+    # an intention to call off is not a calling off of the intention
+    ("The band unveiled a plan to cancel the tour.", "plan", "positive"),
+    ("He was charged over a plot to kill the president.", "plot", "positive"),
+    # "not all": some were
+    ("The GAO said that not all of the claims were upheld.", "upheld", "positive"),
+    ("Not every passenger survived.", "survived", "positive"),
 ])
 def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     doc = nlp(text)
@@ -918,6 +925,7 @@ RULE_EXAMPLES = {
     "boost_implicative": "The firm managed to sell the unit.",
     "pseudo_not_only": "The firm will not only cut costs but also hire staff.",
     "pseudo_not_just": "The merger is not just a rumor.",
+    "pseudo_not_all": "Not all of the claims were upheld.",
     "pseudo_no_doubt": "Fans will no doubt cheer.",
     "pseudo_not_guilty": "The defendant pleaded not guilty.",
     "pseudo_nothing_but": "The report contained nothing but good news.",
