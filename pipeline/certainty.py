@@ -1011,7 +1011,7 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
         covering = [c for c in covering if c.start in inside or _rule(c).target == "argument"]
     # The event word's own cue ("not *expected* to", "does not *know*") is the
     # event, not a hedge on it: the negation attached to it then negates it.
-    own = [c for c in cues if c.start <= i < c.end and c.category != "negation"]
+    own = [c for c in cues if c.start <= i < c.end and c.category not in ("negation", "pseudo")]
     applied = [c for c in covering if c not in own]
     # a negation on a covering cue word comes with it, to act on it: "would
     # *not prevent* X from building" (no prevention), "did *not confirm* that X"

@@ -540,6 +540,9 @@ def test_blocked_event_scores_negative(nlp):
     # "not all": some were
     ("The GAO said that not all of the claims were upheld.", "upheld", "positive"),
     ("Not every passenger survived.", "survived", "positive"),
+    ("The ruling could not have come at a worse time.", "come", "positive"),
+    ("The move could not come at a more opportune time.", "come", "positive"),
+    ("The aid could not come in time.", "come", "negative"),
 ])
 def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     doc = nlp(text)
@@ -926,6 +929,7 @@ RULE_EXAMPLES = {
     "pseudo_not_only": "The firm will not only cut costs but also hire staff.",
     "pseudo_not_just": "The merger is not just a rumor.",
     "pseudo_not_all": "Not all of the claims were upheld.",
+    "pseudo_could_not_comparative": "The ruling could not have come at a worse time.",
     "pseudo_no_doubt": "Fans will no doubt cheer.",
     "pseudo_not_guilty": "The defendant pleaded not guilty.",
     "pseudo_nothing_but": "The report contained nothing but good news.",
