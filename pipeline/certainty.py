@@ -392,6 +392,7 @@ _NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
 # reaches the event it embeds.
 _COMPLEMENT = {"ccomp", "xcomp", "pcomp", "prep", "conj", "acomp", "auxpass", "oprd"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_HEDGE_MODALS = {"could", "may", "might", "would", "can", "ca", "should", "'d"}
 # The prepositions through which a cue noun takes its event: "fears *of* X",
 # "worries *over* X", "the chance *of* X".
 _NOUN_COMPLEMENT_PREPS = {"of", "over", "about"}
@@ -498,6 +499,11 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if not parsed:
             return None
         head = _cue_head(doc, cue)
+        verb = head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "to impede or *delay* the ruling"
+        if _has_to(verb) or any(c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS for c in verb.children):
+            return None  # only aimed at or possible: "seek *to delay* the ruling", "flaws that *could delay* the launch"
         if target.head.i == head.i and target.dep_ in ("dobj", "nsubjpass"):
             return ()
         if (target.dep_ == "compound" and target.head.head.i == head.i

@@ -543,6 +543,10 @@ def test_blocked_event_scores_negative(nlp):
     ("The ruling could not have come at a worse time.", "come", "positive"),
     ("The move could not come at a more opportune time.", "come", "positive"),
     ("The aid could not come in time.", "come", "negative"),
+    # a calling-off only aimed at or possible calls nothing off
+    ("Exiles vowed to impede or delay the ruling.", "ruling", "positive"),
+    ("The chip has flaws that could delay the launch.", "launch", "positive"),
+    ("Flaws delayed the launch.", "launch", "negative"),
 ])
 def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     doc = nlp(text)
