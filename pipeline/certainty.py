@@ -521,9 +521,10 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if target.i == root.i and rule.target == "clause":
             return ()  # the clause the cue attaches to, in any order
         if (cue.category == "negation" and rule.target == "clause"
-                and _cue_head(doc, cue).head.i == target.i
-                and _cue_head(doc, cue).dep_ in ("det", "amod")):
-            return ()  # "no conclusion", "no one": the noun the negator determines
+                and _cue_head(doc, cue).dep_ in ("det", "amod")
+                and (_cue_head(doc, cue).head.i == target.i
+                     or (target.dep_ == "compound" and _cue_head(doc, cue).head.i == target.head.i))):
+            return ()  # "no conclusion", "no one", "no *takeover* bids": the noun the negator determines
         t = target
         for _ in range(64):
             if t.i == root.i:
@@ -565,6 +566,8 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
                         return None
                 elif dep in ("dobj", "attr", "pobj", "prep") and _npi_noun(target):
                     pass  # "did not result in any changes", "there isn't any plan"
+                elif dep == "conj" and _disjoined(t):
+                    pass  # "had not admitted a role *or implicated* anyone"
                 elif dep not in _NEG_CLAUSAL:
                     return None
             path.append(dep)
@@ -589,6 +592,17 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
     if _terminated(doc, cue, target, terminators):
         return None
     return tuple(path)
+
+
+def _disjoined(tok: Token) -> bool:
+    """Is conjunct ``tok`` joined to its head by "or" / "nor", sharing its
+    subject? Then a negation of the head covers it ("did not admit X or
+    implicate Y"); after "and" it does not ("did not eat and left")."""
+    if _own_subject(tok):
+        return False
+    head = tok.head
+    ccs = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i]
+    return bool(ccs) and ccs[-1].lower_ in ("or", "nor")
 
 
 def _modifies(doc: Doc, neg: CueMatch, other: CueMatch) -> bool:

@@ -547,6 +547,13 @@ def test_blocked_event_scores_negative(nlp):
     ("Exiles vowed to impede or delay the ruling.", "ruling", "positive"),
     ("The chip has flaws that could delay the launch.", "launch", "positive"),
     ("Flaws delayed the launch.", "launch", "negative"),
+    ("It was an aborted invasion of the island.", "invasion", "negative"),
+    # "not X or Y" negates both; "not X and Y" only X
+    ("The suspect had not admitted a role or implicated anyone.", "implicated", "negative"),
+    ("He did not eat and left.", "left", "positive"),
+    # "no" reaches the compound of the noun it determines
+    ("The brewer has no takeover bids outstanding.", "takeover", "negative"),
+    ("The brewer has two takeover bids outstanding.", "takeover", "positive"),
 ])
 def test_reading_polarity_of_event_words(nlp, text, word, polarity):
     doc = nlp(text)
