@@ -132,6 +132,8 @@ def test_author_claims_need_an_epistemic_cue(extract, text, claim):
         "The council met on Tuesday and voted to raise fares.",
         "Alita awakens in a dystopian world with no memory of her past.",
         "Shares of the company rose 4 percent in early trading.",
+        # narration about fears is not the author hedging
+        "Stocks fell on fears of a recession.",
     ],
 )
 def test_plain_narration_is_not_a_claim(extract, text):

@@ -116,6 +116,10 @@ CASES = [
                  ("possible", "positive", False), id="cue-hint"),
     pytest.param("The data indicate that sales fell.", "sales fell", "indicate",
                  ("possible", "positive", False), id="cue-indicate"),
+    pytest.param("Residents fear the plant will close.", "the plant will close", "fear",
+                 ("possible", "positive", False), id="cue-fear"),
+    pytest.param("Analysts worry that the bank will not survive.", "the bank will not survive",
+                 "worry", ("possible", "negative", False), id="cue-worry-negated-content"),
     pytest.param("He refused to rule out a merger.", "a merger", "rule",
                  ("possible", "positive", False), id="refused-to-rule-out"),
     # -- unknown
@@ -905,6 +909,7 @@ RULE_EXAMPLES = {
     "poss_cannot_rule_out": "Officials cannot rule out a leak.",
     "intent_verbs": "The company plans to build a plant.",
     "poss_fear": "Investors fear that the bank will fail.",
+    "poss_fear_noun": "Stocks fell on fears of a recession.",
     "unk_whether": "She asked whether the plant will reopen.",
     "unk_unclear": "It is unclear how the fire started.",
     "unk_neither_confirm_nor_deny": "The spokesman would neither confirm nor deny that the talks collapsed.",
