@@ -610,12 +610,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if rule.needs_prep and _predicate_prep(tok, rule) is None:
             continue  # "saw the film": no "as" predicate, no view
         if _reduced_passive(tok):
-            # "when asked about X": the subject was asked, it did not ask; an
-            # asked question ("Asked whether X, she said …") has an unnamed asker
-            comp = clausal_complement(tok, rule) if rule.class_ == "speech" else None
-            if comp is not None and comp[1] == "ccomp":
-                out.extend(_make(ctx, "indirect", "passive.asked", [SpeakerRef("UNNAMED")], _subtree_range(comp[0]),
-                                 (tok.i, tok.i + 1), tok.i, [tok.i]))
+            # "when asked about X", "Asked whether X, she said …": the subject
+            # was asked, it did not ask, and a question is no claim
             continue
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             if rule.needs_prep:
