@@ -117,6 +117,8 @@ AUTHOR_CASES = [
     ("It appears that the film might not enter production until 2028.", "the film might not enter production"),
     ("The cast remains uncertain.", "The cast remains uncertain"),
     ("It is likely that the council will approve the budget.", "the council will approve the budget"),
+    # "it is not known whether" is the writer's "unclear whether", not an unnamed source
+    ("It is not known whether the plant will reopen.", "whether the plant will reopen"),
 ]
 
 
