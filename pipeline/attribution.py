@@ -341,6 +341,17 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
                     and _wh_clause(c) and verb.doc[verb.i + 1].lower_ != "if"
                     and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)):
                 return c, "ccomp"
+        # "said in a report that X", "wrote in a letter that X": the parser
+        # hangs the that-clause on the medium noun
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _MEDIUM_PREPS and prep.i > verb.i:
+                for noun in prep.children:
+                    medium_of = _medium_of_speech(noun) if noun.dep_ == "pobj" else None
+                    if medium_of is not None and medium_of.i == verb.i:
+                        comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                                     and _is_that_clause(c)), None)
+                        if comp is not None:
+                            return comp, "ccomp"
         # "would not comment on whether X", "did not elaborate on why X": a
         # wh-clause behind the verb's preposition is what was (not) said
         for prep in verb.children:
@@ -976,6 +987,23 @@ def _is_that_clause(head: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in head.children)
 
 
+_MEDIUM_PREPS = frozenset({"in", "during", "through"})
+
+
+def _medium_of_speech(noun: Token) -> Optional[Token]:
+    """The speech verb whose medium ``noun`` is: "said *in a report*", "wrote
+    in a letter" (a verb with no complement clause of its own)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _MEDIUM_PREPS:
+        return None
+    verb = noun.head.head
+    rule = cue_entry(verb)
+    if rule is None or rule.class_ != "speech":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    return verb
+
+
 def noun_attributions(ctx: Context) -> list[Attribution]:
     """'Ruiz's claim that the fare will rise', 'the warning that …', 'made
     the promise that …': a reporting noun with a that-clause. The source is
@@ -1004,6 +1032,8 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             continue
         sources = evidential_sources(tok)
         anchors = [tok.i]
+        if not sources and _medium_of_speech(tok) is not None:
+            continue  # "said in a report that X": the verb's claim (clausal_complement)
         if not sources and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in frames().light_verbs:
             subj, chain = subject_of(tok.head)
             sources = [subj] if subj is not None else []

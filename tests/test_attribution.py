@@ -935,6 +935,19 @@ def test_regression_cue_inside_a_reported_clause_is_not_a_parenthetical(extract)
     assert not any(c.cue and c.cue.text == "speculate" for c in claims), tuples(claims)
 
 
+@pytest.mark.parametrize("text, speaker, claim", [
+    ("The authority said in a report that levels may drop below 10 percent by October.",
+     "authority", "levels may drop below 10 percent by October"),
+    ("The company wrote in a letter that it would appeal the ruling.", "company", "it would appeal the ruling"),
+])
+def test_regression_said_in_a_report_that(extract, text, speaker, claim):
+    """'said in a report that X' once gave X to the noun 'report' (an UNNAMED
+    source) when the parser hung the that-clause on it: the report is only
+    the medium, the subject of 'said' is the speaker."""
+    claims = extract(text)
+    assert [(c.speaker.text, c.claim.text) for c in claims] == [(speaker, claim)], tuples(claims)
+
+
 @pytest.mark.parametrize("text, absent", [
     ("He said fares were unlikely to rise, a claim that consumer groups disputed.", "consumer groups disputed"),
     ("Organizers said the headliner will be announced by May 1.", "the headliner"),
