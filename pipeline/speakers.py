@@ -391,6 +391,18 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)
+    if head.pos_ == "NOUN":
+        # an appositive may carry the name: "the mayor, Elena Ruiz", "the
+        # supplier, Brennick Components,"
+        for child in head.children:
+            ent = _ent_of(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                ref = resolve(child, table, last_speakers)
+                if ref is not None and ref.label in ("PERSON", "ORG"):
+                    if ref.label == "PERSON" and (lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns):
+                        # the noun says what it is: "the supplier, Brennick Components"
+                        ref = SpeakerRef("ORG", ref.text, ref.name, ref.start, ref.end, ref.head)
+                    return ref
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if det and not any(c.dep_ == "compound" for c in head.lefts):  # "the (regional) airline"
@@ -400,12 +412,6 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         return SpeakerRef("ORG", text, _describe(doc[start:end]), start, end, head.i)
     if lower in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns or lower in lex.role_words:
         s, e = _unnamed_description(head)
-        # an appositive or compound may carry the name: "the mayor, Elena Ruiz"
-        for child in head.children:
-            if child.dep_ == "appos" and _ent_of(child) is not None and _ent_of(child).label_ == "PERSON":
-                ref = resolve(child, table, last_speakers)
-                if ref is not None:
-                    return ref
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     if head.pos_ == "NOUN" and _is_human_noun(head):
         s, e = _unnamed_description(head)

@@ -935,6 +935,20 @@ def test_regression_cue_inside_a_reported_clause_is_not_a_parenthetical(extract)
     assert not any(c.cue and c.cue.text == "speculate" for c in claims), tuples(claims)
 
 
+@pytest.mark.parametrize("text, label, name", [
+    # an appositive name after a common noun names the speaker
+    ("The supplier, Brennick Components, said it had not been told the part was defective.",
+     "ORG", "Brennick Components"),
+    ("The mayor, Elena Ruiz, said the fare would rise.", "PERSON", "Elena Ruiz"),
+    # an industry noun refers back to the company named before
+    ("Vantor Motors is recalling 210,000 vehicles. The carmaker said it would notify owners.",
+     "ORG", "Vantor Motors"),
+])
+def test_speaker_named_by_apposition_or_industry_noun(extract, text, label, name):
+    claims = extract(text)
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [(label, name)], tuples(claims)
+
+
 @pytest.mark.parametrize("text, speaker, claim", [
     ("The authority said in a report that levels may drop below 10 percent by October.",
      "authority", "levels may drop below 10 percent by October"),
