@@ -605,6 +605,23 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
     return out
 
 
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _in_condition(verb: Token) -> bool:
+    """Is the cue verb the verb of an "if" / "unless" clause ("the probe
+    could widen *if investigators find* the part was used")? Then what it
+    reports is only supposed."""
+    tok = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def verb_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -614,6 +631,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
+        if _in_condition(tok):
+            continue  # "if investigators find X": nobody has said X
         has_prep = bool(rule.prep) and (any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
                                         or _prep_marked_clause(tok, rule) is not None)
         if rule.needs and not _has_deps(tok, rule.needs) and not has_prep:

@@ -935,6 +935,14 @@ def test_regression_cue_inside_a_reported_clause_is_not_a_parenthetical(extract)
     assert not any(c.cue and c.cue.text == "speculate" for c in claims), tuples(claims)
 
 
+def test_regression_cue_verb_in_an_if_clause_reports_nothing(extract):
+    """'if investigators find the same part was used' once gave investigators
+    the claim 'the same part was used': a supposed finding is no claim."""
+    claims = extract("Kowalczyk said the probe could be expanded if investigators find the same part was used.")
+    assert [c.speaker.text for c in claims] == ["Kowalczyk"], tuples(claims)
+    assert extract("If the report says the bridge is unsafe, the council will close it.") == []
+
+
 @pytest.mark.parametrize("text, label, name", [
     # an appositive name after a common noun names the speaker
     ("The supplier, Brennick Components, said it had not been told the part was defective.",
