@@ -740,6 +740,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te)
             te = trim_trailing_asides(doc, ts, te)
+            if marked is None and not predicated and obj is not None and _anaphoric_np(doc, obj, ts, te):
+                continue  # "rejected that account", "disputed those numbers": no content of its own
             kind, rid = "nominal", "nominal.dobj"
         else:
             continue
@@ -772,6 +774,17 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         for part in split_that_clauses(doc, comp[0] if comp is not None else None, ts, te):
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
     return out
+
+
+_DEMONSTRATIVES = frozenset({"that", "those", "this", "these"})
+
+
+def _anaphoric_np(doc: Doc, obj: Token, start: int, end: int) -> bool:
+    """A noun phrase that only points back ("that account", "those numbers",
+    "this estimate"): a demonstrative, at most one modifier, nothing after."""
+    if end - start > 3 or obj.pos_ != "NOUN":
+        return False
+    return doc[start].lower_ in _DEMONSTRATIVES and doc[start].head.i == obj.i and obj.i == end - 1
 
 
 def _temporal_agent(agent: Token) -> bool:

@@ -935,6 +935,18 @@ def test_regression_cue_inside_a_reported_clause_is_not_a_parenthetical(extract)
     assert not any(c.cue and c.cue.text == "speculate" for c in claims), tuples(claims)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a demonstrative noun phrase only points back: no content of its own
+    ("Delacroix rejected that account.", []),
+    ("Faculty leaders disputed those numbers.", []),
+    # a noun phrase with content of its own stays a claim
+    ("Liu rejected the union's figures.", [("Liu", "the union's figures")]),
+    ("He denied that report about the merger.", [("He", "that report about the merger")]),
+])
+def test_pointing_back_noun_phrase_is_no_claim(extract, text, expected):
+    assert [(c.speaker.text, c.claim.text) for c in extract(text)] == expected
+
+
 def test_regression_cue_verb_in_an_if_clause_reports_nothing(extract):
     """'if investigators find the same part was used' once gave investigators
     the claim 'the same part was used': a supposed finding is no claim."""
