@@ -45,6 +45,8 @@ RULE_CASES = [
     # nominal content
     ("The ministry denied the report on Friday.", "ministry", "denied", "the report", "nominal"),
     ("Producer James Cameron reconfirmed the existence of the sequel in July.", "James Cameron", "reconfirmed", "the existence of the sequel", "nominal"),
+    # a forecast of a noun phrase
+    ("Weather forecasters expect only light rain this month.", "Weather forecasters", "expect", "only light rain", "nominal"),
     # evidential subject with a source
     ("The agency's report shows that emissions fell by 12 percent.", "agency", "shows", "emissions fell by 12 percent", "indirect"),
     # promise-type verb with an infinitive complement
