@@ -985,6 +985,8 @@ def _prospective(tok: Token) -> bool:
         return False
     if result_infinitive(tok):
         return False
+    if headline_future(tok):
+        return False
     if tok.dep_ in ("xcomp", "ccomp") and "posimpl" in governor_classes(tok.head):
         return False  # "managed to X", "began to X", "caused prices to X": it happened
     if tok.dep_ == "acl" and any(c.lower_ in _ORDINAL_HEADS for c in tok.head.subtree
@@ -993,7 +995,17 @@ def _prospective(tok: Token) -> bool:
     return True
 
 
+def headline_future(tok: Token) -> bool:
+    """Headlinese "X to Y" ("Airline *to buy* 20 jets", "Markets *to remain*
+    closed"): a "to" infinitive heading the sentence with a subject of its
+    own is a future, as "X will Y"."""
+    return (tok.dep_ == "ROOT" and _has_to(tok)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children))
+
+
 def _modal(tok: Token) -> str | None:
+    if headline_future(tok):
+        return "will"
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ in _MODALS:
             return _MODALS[c.lower_]

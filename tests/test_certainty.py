@@ -606,6 +606,9 @@ def test_future_temporal_clause(nlp, text, word, expected):
     ("The Dow slipped to finish the week lower.", "finish", False),
     # "declined to X" is a refusal, not a fall
     ("The bank declined to comment.", "comment", True),
+    # headlinese "X to Y" is a future, "X will Y"
+    ("China Eastern Airlines to purchase twenty new jets", "purchase", False),
+    ("Apple plans to sell movies on iTunes", "sell", True),
     # a positive implicative: the infinitive happened
     ("The firm managed to sell the unit.", "sell", False),
     ("The weak dollar caused prices to rise.", "rise", False),
@@ -626,6 +629,15 @@ def test_prospective_infinitives(nlp, text, word, prospective):
 def test_result_infinitive(nlp, text, word, expected):
     doc = nlp(text)
     assert certainty.result_infinitive(_token(doc, word)) is expected
+
+
+def test_headline_future_reads_as_will(nlp):
+    doc = nlp("China Eastern Airlines to purchase twenty new jets")
+    tok = _token(doc, "purchase")
+    assert certainty.headline_future(tok)
+    assert certainty.reading_of_token(doc, tok.i).modal == "will"
+    doc = nlp("The airline wants to purchase twenty new jets.")
+    assert not certainty.headline_future(_token(doc, "purchase"))
 
 
 def test_regression_result_infinitive_is_not_an_aim(nlp):
