@@ -120,8 +120,13 @@ def polarity_ok(gold: GoldClaim, unit: PredUnit) -> bool:
 
 
 def said_on_ok(gold: GoldClaim, unit: PredUnit) -> bool:
+    """The predicted said_on names the gold date; a finer value on that day
+    ("2025-10-30TAF": Thursday afternoon, "2025-10-30T14:00") is the same day."""
     so = unit.first.said_on
-    return so is not None and so.value == gold.said_on
+    if so is None or so.value is None or gold.said_on is None:
+        return False
+    return so.value == gold.said_on or (
+        len(gold.said_on) == 10 and so.value.startswith(gold.said_on + "T"))
 
 
 def keys_match(gold: GoldClaim, unit: PredUnit) -> bool:

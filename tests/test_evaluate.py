@@ -76,6 +76,21 @@ def test_said_on_and_polarity_scored_when_present():
     assert r["said_on_accuracy"] == 1.0 and r["polarity_accuracy"] == 0.0
 
 
+@pytest.mark.parametrize("predicted, ok", [
+    ("2025-03-11", True),
+    ("2025-03-11TAF", True),       # "on Tuesday afternoon": the same day
+    ("2025-03-11T14:00", True),
+    ("2025-03-12", False),
+    ("2025-03", False),            # coarser than the gold day
+    ("2025-03-11-extra", False),
+])
+def test_regression_said_on_finer_than_a_day_is_that_day(predicted, ok):
+    # "said at a press conference on Thursday afternoon" (2025-10-30TAF) was
+    # once scored wrong against the gold day 2025-10-30
+    r = evaluate([gold(said_on="2025-03-11")], [claim("a.txt", "the fare will rise", said=predicted)])
+    assert r["said_on_accuracy"] == (1.0 if ok else 0.0)
+
+
 def test_doc_ids_match_by_suffix():
     r = evaluate([gold()], [claim("corpus/a.txt", "the fare will rise")])
     assert r["matched"] == 1
