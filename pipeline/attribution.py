@@ -911,8 +911,9 @@ def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
 
 
 def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
-    """'said that A and that B': two claims, one per that-clause. Clauses
-    coordinated without their own 'that' stay one claim."""
+    """'said that A and that B': two claims, one per that-clause; likewise 'A
+    and was expected to B'. Clauses coordinated without their own 'that'
+    stay one claim."""
     if head is None:
         return [(start, end)]
     cuts = []
@@ -922,6 +923,11 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         first = doc[child.left_edge.i]
         if first.lower_ == "that" and doc[first.i - 1].dep_ == "cc":  # "and that …"
             cuts.append((first.i - 1, first.i + 1))
+        elif (cue_entry(child) is not None and any(c.dep_ == "auxpass" for c in child.children)
+              and doc[first.i - 1].dep_ == "cc"):
+            # "inflation had fallen and *was expected* to return to target": the
+            # hedged conjunct is a claim of its own (probable), the first stays certain
+            cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
     parts, s = [], start
@@ -969,7 +975,10 @@ def _cut_conjoined_cues(head: Token, end: int) -> int:
     """'said the party was not in crisis, and urged calm': a cue verb
     conjoined to the content is its own attribution, not content."""
     for child in head.rights:
-        if child.dep_ == "conj" and cue_entry(child) is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child.dep_ == "conj" and cue_entry(child) is not None and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
+            # (a passive cue shares the content's subject: "inflation had
+            # fallen and *was expected* to return to target")
             cut = child.left_edge.i
             for c in head.rights:
                 if c.dep_ == "cc" and c.i < child.i:

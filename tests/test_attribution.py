@@ -949,6 +949,17 @@ def test_pointing_back_noun_phrase_is_no_claim(extract, text, expected):
     assert [(c.speaker.text, c.claim.text) for c in extract(text)] == expected
 
 
+def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
+    """'the bank said inflation had fallen and was expected to return to
+    target' once gave the second conjunct to AUTHOR (a passive 'expected'
+    outside the bank's cut content): it is the bank's claim, probable."""
+    claims = extract("The bank said on Thursday that inflation had fallen to 2.6 percent "
+                     "and was expected to return to its target by mid-2026.")
+    got = [(c.speaker.text, c.claim.text, c.certainty.level) for c in claims]
+    assert got == [("bank", "inflation had fallen to 2.6 percent", "certain"),
+                   ("bank", "was expected to return to its target by mid-2026", "probable")], got
+
+
 def test_regression_cue_verb_in_an_if_clause_reports_nothing(extract):
     """'if investigators find the same part was used' once gave investigators
     the claim 'the same part was used': a supposed finding is no claim."""
