@@ -62,7 +62,29 @@ def ent_label(ent: Span) -> str:
     person ("Skyward Air", "Fairway Markets")."""
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
         return "ORG"
+    if ent.label_ == "PERSON" and _described_as_org(ent.root):
+        return "ORG"  # "Bellmont, a regional retailer"
+    if ent.label_ == "ORG" and ent[-1].lower_ not in lexicon().org_suffixes and _described_as_person(ent.root):
+        return "PERSON"  # "Nadia Castellane, an economist at …"
     return ent.label_
+
+
+def _described_as_org(root: Token) -> bool:
+    """Does an appositive call this name an organization ("X, a retailer",
+    "X, the state's largest utility")?"""
+    lex = lexicon()
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN"
+               and (c.lemma_.lower() in lex.org_nouns or c.lower_ in lex.org_nouns)
+               for c in root.children)
+
+
+def _described_as_person(root: Token) -> bool:
+    """Does an appositive call this name a person ("X, an economist", "X, a
+    spokeswoman")? Organization nouns ("X, a retailer") do not."""
+    lex = lexicon()
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_human_noun(c)
+               and c.lemma_.lower() not in lex.org_nouns and c.lower_ not in lex.org_nouns
+               for c in root.children)
 
 
 @dataclass

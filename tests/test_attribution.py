@@ -949,6 +949,24 @@ def test_pointing_back_noun_phrase_is_no_claim(extract, text, expected):
     assert [(c.speaker.text, c.claim.text) for c in extract(text)] == expected
 
 
+def test_regression_name_described_as_a_person_takes_the_pronoun(extract):
+    """The small model tags 'Nadia Castellane' as ORG; her appositive 'an
+    economist' makes her a person, so the next 'She said' is hers, not the
+    previous speaker's."""
+    claims = extract('"Growth is slowing," Whitcombe said. Nadia Castellane, an economist at the '
+                     'Marovian Institute for Fiscal Studies, was more cautious. She said a December cut was unlikely.')
+    assert [c.speaker.name for c in claims] == ["Whitcombe", "Nadia Castellane"], tuples(claims)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Kestrel Vance, a regional bank, said it would cut jobs.", "ORG"),     # NER: PERSON
+    ("Dana Pruitt, a startup, said it had raised money.", "ORG"),           # NER: PERSON
+    ("Nadia Castellane, an economist, said rates would fall.", "PERSON"),   # NER: ORG
+])
+def test_appositive_says_what_a_name_is(extract, text, label):
+    assert [c.speaker.label for c in extract(text)] == [label]
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
