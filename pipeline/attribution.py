@@ -594,6 +594,8 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
         span = doc.char_span(cs, ce, alignment_mode="expand")
         if span is not None:
             ts, te = span.start, span.end
+            if q is not None and sum(1 for t in span if not (t.is_punct or t.is_space)) < 2:
+                return []  # '"Would it have helped? Possibly," she said': a one-word answer to a question
     if not speakers:
         speakers = [SpeakerRef("AUTHOR")]
     out = []
@@ -1340,7 +1342,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 ts, te = q_span.start, q_span.end
                 made = _make(ctx, "direct", "direct.quote", speakers, (ts, te), (tok.i, tok.i + 1), tok.i, [t.i for t in chain])
                 out.extend(made)
-                if not made and is_question(ctx.text, qs, qe):
+                if not made and (is_question(ctx.text, qs, qe) or _leading_question_end(doc, qs, qe) is not None):
                     # '"Why is he attacking me?" Trump said. "He has to …"': the
                     # question is no claim, but the next quote continues its speaker
                     asked.append(Attribution("direct", "direct.question", speakers[0], qs, qe, ts, te, tok.i, tok.i + 1,
@@ -1483,6 +1485,18 @@ def _expletive_complement(head: Token) -> Optional[Token]:
     return None
 
 
+_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query"})
+
+
+def _asked_question(tok: Token) -> bool:
+    """Is ``tok`` the "whether"/"if" of a question some verb puts ("asked
+    whether", "wondered if")?"""
+    if tok.lower_ not in ("whether", "if"):
+        return False
+    clause = tok.head
+    return clause.head.i != clause.i and clause.head.lemma_.lower() in _QUESTION_VERBS
+
+
 def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cues) -> list[Attribution]:
     """AUTHOR claims: clauses outside every attributed content that carry an
     epistemic cue. ``epistemic_cues(doc, start, end)`` returns cue matches
@@ -1505,6 +1519,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue  # a hedge inside a noun phrase is not a claim about a clause
             if tok.i in cue_toks:
                 continue
+            if cue.category == "unknown" and _asked_question(tok):
+                continue  # "Asked whether the cut came too late, she paused": a question put to someone
             head = clause_head(tok)
             comp = _expletive_complement(head)
             if comp is not None and not (comp.left_edge.i <= tok.i <= comp.right_edge.i):

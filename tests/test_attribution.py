@@ -967,6 +967,17 @@ def test_appositive_says_what_a_name_is(extract, text, label):
     assert [c.speaker.label for c in extract(text)] == [label]
 
 
+def test_regression_answer_to_a_question_is_no_claim(extract):
+    """'Asked whether X, she paused.' once gave an AUTHOR claim 'whether X', and
+    '"Would a cut have helped? Possibly," she said' the claim 'Possibly'; the
+    quote after it still continues her."""
+    claims = extract('Asked whether the cut came too late, Governor Ilse Marchetti paused. '
+                     '"Would an earlier cut have helped some families? Possibly," Marchetti said. '
+                     '"But it could also have let prices take off again."')
+    got = [(c.speaker.label, c.speaker.name, c.claim.text) for c in claims]
+    assert got == [("PERSON", "Ilse Marchetti", "But it could also have let prices take off again")], got
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
