@@ -223,6 +223,71 @@ class _Matchers:
         return sum(len(m) for m in self.matchers)
 
 
+class _AnchoredMatcher:
+    """A token-pattern Matcher that only runs where a pattern can start.
+
+    Each pattern whose first token is a required word ("LOWER" or "LEMMA",
+    a value or an "IN" list) is anchored: a PhraseMatcher finds those words,
+    and the pattern's own Matcher runs on the few tokens from each hit. The
+    matches are the ones a Matcher over the whole doc gives; patterns that
+    cannot be anchored (optional or tag-only first token, "*"/"+") run over
+    the whole doc. Most cue patterns open with a rare word, so this is much
+    cheaper than matching every pattern at every token."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.anchors = {"LOWER": PhraseMatcher(vocab, attr="LOWER"), "LEMMA": PhraseMatcher(vocab, attr="LEMMA")}
+        self.rules: dict[str, tuple[Matcher, int]] = {}
+        self.rest = Matcher(vocab)
+        self.n = 0
+
+    @staticmethod
+    def _anchor(pattern: list[dict[str, Any]]) -> Optional[tuple[str, list[str]]]:
+        first = pattern[0]
+        if "OP" in first or any(t.get("OP") in ("*", "+") for t in pattern):
+            return None
+        for attr in ("LOWER", "LEMMA"):
+            value = first.get(attr)
+            if isinstance(value, str):
+                return attr, [value]
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                return attr, [str(v) for v in value["IN"]]
+        return None
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self.n += 1
+        anchor = self._anchor(pattern)
+        if anchor is None:
+            self.rest.add(key, [pattern])
+            return
+        attr, words = anchor
+        docs = [Doc(self.vocab, words=[w], lemmas=[w]) if attr == "LEMMA" else Doc(self.vocab, words=[w])
+                for w in words]
+        self.anchors[attr].add(key, docs)
+        own = Matcher(self.vocab)
+        own.add(key, [pattern])
+        self.rules[key] = (own, len(pattern))
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
+        out = list(self.rest(doc)) if len(self.rest) else []
+        seen: set[tuple[int, int]] = set()
+        for attr, phrases in self.anchors.items():
+            if not len(phrases):
+                continue
+            for match_id, start, _ in phrases(doc):
+                key = self.vocab.strings[match_id]
+                if (match_id, start) in seen or key not in self.rules:
+                    continue
+                seen.add((match_id, start))
+                own, width = self.rules[key]
+                span = doc[start:min(len(doc), start + width)]
+                out.extend((m, start + s, start + e) for m, s, e in own(span) if s == 0)
+        return out
+
+    def __len__(self) -> int:
+        return self.n
+
+
 def _phrase_forms(pattern: list[dict[str, Any]], limit: int = 256) -> Optional[tuple[str, list[list[str]]]]:
     """The word sequences a token pattern stands for, when it is a plain
     sequence over one attribute (LOWER, or LEMMA) with literal values, "IN"
@@ -270,7 +335,7 @@ def _matchers(vocab):
     entry = _MATCHERS.get(id(vocab))
     if entry is None or entry[0] is not vocab:
         lower, lemmas = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="LEMMA")
-        plain, full = Matcher(vocab), Matcher(vocab)
+        plain, full = _AnchoredMatcher(vocab), _AnchoredMatcher(vocab)
         for rule in _rules().values():
             if rule.pattern is None:
                 attr = "LEMMA" if rule.lemma else "LOWER"
@@ -282,9 +347,9 @@ def _matchers(vocab):
             elif attr == "LOWER":
                 lower.add(rule.id, [Doc(vocab, words=f) for f in forms])
             else:
-                full.add(rule.id, [_token_patterns(rule)])
+                full.add(rule.id, _token_patterns(rule))
                 if not rule.needs_annotation:
-                    plain.add(rule.id, [_token_patterns(rule)])
+                    plain.add(rule.id, _token_patterns(rule))
         entry = (vocab, _Matchers(lower, plain), _Matchers(lower, lemmas, full))
         with _LOCK:
             _MATCHERS[id(vocab)] = entry

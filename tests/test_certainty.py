@@ -1014,3 +1014,48 @@ def test_rule_matches_its_example(nlp, rule_id):
 )
 def test_phrase_forms(pattern, expected):
     assert certainty._phrase_forms(pattern) == expected
+
+
+# ---------------------------------------------------------------- anchored matcher
+
+
+def _plain_matches(nlp, doc):
+    from spacy.matcher import Matcher
+
+    m = Matcher(nlp.vocab)
+    for rule in certainty._rules().values():
+        if rule.pattern is not None and certainty._phrase_forms(rule.pattern) is None:
+            m.add(rule.id, [certainty._token_patterns(rule)])
+    return {(nlp.vocab.strings[i], s, e) for i, s, e in m(doc)}
+
+
+def _anchored_matches(nlp, doc):
+    full = certainty._matchers(nlp.vocab)[1].matchers[-1]
+    assert isinstance(full, certainty._AnchoredMatcher)
+    return {(nlp.vocab.strings[i], s, e) for i, s, e in full(doc)}
+
+
+def test_anchored_matcher_finds_what_a_whole_doc_matcher_finds(nlp):
+    from conftest import ROOT
+    from pipeline.ingest import iter_articles
+    from pipeline.models import Article
+
+    texts = [a.text for a in iter_articles([ROOT / "corpus"]) if isinstance(a, Article)]
+    texts += list(RULE_EXAMPLES.values())
+    found = 0
+    for doc in nlp.pipe(texts):
+        plain = _plain_matches(nlp, doc)
+        assert _anchored_matches(nlp, doc) == plain, doc.text[:80]
+        found += len(plain)
+    assert found > 50  # the comparison covers many matches, not none
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(
+    ["not", "could", "n't", "have", "come", "at", "a", "worse", "time", "the", "deal", "was", "delayed",
+     "nearly", "broke", "yet", "to", "be", "seen", "fear", "little", "chance", "rule", "out", "no",
+     "plans", "remains", "unclear", "whether", ".", ",", "he", "said", "they", "cancelled"]),
+    min_size=1, max_size=25))
+def test_anchored_matcher_property(nlp, words):
+    doc = nlp(" ".join(words))
+    assert _anchored_matches(nlp, doc) == _plain_matches(nlp, doc)
