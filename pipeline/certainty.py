@@ -480,7 +480,10 @@ def _anchor(tok: Token, category: str) -> Token:
     for _ in range(4):
         if tok.head.i == tok.i:
             break
-        if tok.dep_ in _CLIMB:
+        if (category == "negation" and tok.dep_ == "poss" and tok.lower_ in _NEG_PRONOUNS
+                and tok.head.dep_ in _CLIMB_NOMINAL):
+            tok = tok.head  # "*Nobody's* data has turned up": the subject it owns
+        elif tok.dep_ in _CLIMB:
             tok = tok.head
         elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN", "PROPN", "NUM")
               and tok.dep_ in _CLIMB_NOMINAL):
