@@ -1252,6 +1252,8 @@ def according_to(ctx: Context) -> list[Attribution]:
             cs = acc_e
         elif not after:
             ce = acc_s
+        elif after[0].lower_ in TRAILING_MARKS or after[0].lower_ == "but":
+            ce = acc_s  # "X is monitoring it, according to Y, although Z said …": X is Y's
         elif len(after) > 2 * len(before):  # "According to X, [content]" after an adverb
             cs = acc_e
         elif len(before) > 2 * len(after):

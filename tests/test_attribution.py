@@ -978,6 +978,17 @@ def test_regression_answer_to_a_question_is_no_claim(extract):
     assert got == [("PERSON", "Ilse Marchetti", "But it could also have let prices take off again")], got
 
 
+@pytest.mark.parametrize("text, claim", [
+    ("Sporting Oriel are also monitoring the situation, according to people close to the club, "
+     "although its president said last week that he had no plans to bid.", "Sporting Oriel are also monitoring the situation"),
+    ("The deal is close, according to two people, but the board has not voted.", "The deal is close"),
+])
+def test_regression_according_to_before_a_contrast_speaks_for_what_precedes(extract, text, claim):
+    """'X, according to Y, although Z': the content was once the although-clause."""
+    claims = extract(text)
+    assert claim in [c.claim.text for c in claims if c.cue and c.cue.text.lower() == "according to"], tuples(claims)
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
