@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 import weakref
 from contextlib import nullcontext
@@ -134,25 +136,50 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
     return best[1] if best else None
 
 
+_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def after_publication(value: Optional[str], published: Optional[str]) -> bool:
+    """Does the date ``value`` (TIMEX3: "2025-12", "2025-10-30TAF") lie wholly
+    after the publication date? A statement cannot have been made then."""
+    if not value or not published:
+        return False
+    v, p = _DATE_PREFIX.match(value), _DATE_PREFIX.match(published)
+    if v is None or p is None:
+        return False
+    vt = tuple(int(x) for x in v.groups() if x is not None)
+    pt = tuple(int(x) for x in p.groups() if x is not None)[:len(vt)]
+    return vt > pt
+
+
 def inherit_said_on(claims: list[Claim], text: str) -> list[Claim]:
     """A claim with no date of its own takes the date of the same speaker's
     claim just before it when it continues it: nested inside its content
     ("said on Tuesday it expects …") or in the next sentence ("… reached on
     Tuesday. 'We talk to a lot of people,' she said.")."""
     out: list[Claim] = []
-    prev: Optional[Claim] = None
+    prev: Optional[Claim] = None  # the speaker's latest claim with a date
+    last: Optional[Claim] = None  # the latest attributed claim
     for c in sorted(claims, key=lambda c: (c.claim.start, c.claim.end)):
         if c.said_on is None and prev is not None and prev.said_on is not None and c.speaker.label != "AUTHOR" \
                 and c.speaker.name and c.speaker.name == prev.speaker.name:
             nested = prev.claim.start <= c.claim.start and c.claim.end <= prev.claim.end
             gap = text[prev.sentence.end:c.sentence.start]
             adjacent = c.sentence.start >= prev.sentence.end and not gap.strip() and gap.count("\n") <= 2
-            if nested or adjacent:
+            # '"We are not declaring victory," she said. "Inflation has come down …"'
+            continued = (c.rule == "direct.continuation" and last is prev
+                         and "\n\n" not in text[prev.claim.end:c.claim.start])
+            if nested or adjacent or continued:
                 c = c.model_copy(update={"said_on": prev.said_on})
         out.append(c)
-        if c.speaker.label != "AUTHOR" and c.said_on is not None:
+        inside = prev is not None and prev.claim.start <= c.claim.start and c.claim.end <= prev.claim.end
+        if c.speaker.label != "AUTHOR" and not (inside and c.speaker.name != prev.speaker.name):
+            last = c
+        if c.speaker.label != "AUTHOR" and c.said_on is not None and not (inside and c.speaker.name != prev.speaker.name):
             prev = c
-        elif c.speaker.label != "AUTHOR" and prev is not None and c.speaker.name != prev.speaker.name:
+        elif c.speaker.label != "AUTHOR" and prev is not None and c.speaker.name != prev.speaker.name and not inside:
+            # (a source quoted inside the claim, "wrote that the plaintiffs had
+            # alleged that X", does not interrupt its speaker)
             prev = None
     return out
 
@@ -219,6 +246,8 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
             for t in timexes_in(timexes, att.content_start, att.content_end)
         ]
         so = said_on(doc, att, timexes, atts)
+        if so is not None and after_publication(so.value, article.published):
+            so = None  # "ruled out a move before the meeting in December": not when it was said
         said = so.to_model().model_copy(update={"start": so.start + offset, "end": so.end + offset}) if so else None
         ents = [
             Entity(text=text[es + offset:ee + offset], label=label, start=es + offset, end=ee + offset)

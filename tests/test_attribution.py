@@ -316,6 +316,49 @@ def test_said_on_carries_to_the_same_speakers_next_quote(extract):
     assert q.said_on is not None and q.said_on.value == "2025-01-28"
 
 
+def test_said_on_carries_to_a_continuation_quote(extract):
+    text = ('At a press conference on Thursday afternoon, Governor Ilse Marchetti said the board had weighed a larger cut. '
+            '"We are not declaring victory," Marchetti said. "Inflation has come down a long way."')
+    claims = extract(text, published="2025-10-30")
+    [cont] = [c for c in claims if c.rule == "direct.continuation"]
+    assert cont.said_on is not None and cont.said_on.value.startswith("2025-10-30")
+
+
+def test_said_on_not_interrupted_by_a_source_inside_the_claim(extract):
+    """'wrote that the plaintiffs had alleged that X. "…," Achterberg wrote.' lost
+    the date on the second sentence: the nested 'plaintiffs' reset it."""
+    text = ('In an opinion issued Tuesday, Judge Rosalind Achterberg wrote that the plaintiffs had alleged that the chain '
+            'ignored warnings. "The company was told that the door was open," Achterberg wrote.')
+    claims = extract(text, published="2025-03-12")
+    [q] = [c for c in claims if "door was open" in c.claim.text]
+    assert q.said_on is not None and q.said_on.value == "2025-03-11"
+
+
+@pytest.mark.parametrize("value, published, after", [
+    ("2025-12", "2025-10-30", True),
+    ("2025-10", "2025-10-30", False),
+    ("2025-10-30TAF", "2025-10-30", False),
+    ("2025-10-31", "2025-10-30", True),
+    ("2026", "2025-10-30", True),
+    ("2025-W43", "2025-10-30", False),   # a week: only its year is compared
+    ("PRESENT_REF", "2025-10-30", False),
+    ("2025-12", None, False),
+])
+def test_after_publication(value, published, after):
+    from pipeline.extract import after_publication
+
+    assert after_publication(value, published) is after
+
+
+def test_regression_said_on_never_after_publication(extract):
+    """'ruled out an emergency move before the meeting in December' (published
+    in October) took December as the day it was said."""
+    text = ("Marchetti said the bank had no plans to return to ultra-low rates, and she ruled out "
+            "an emergency move before the next scheduled meeting in December.")
+    for c in extract(text, published="2025-10-30"):
+        assert c.said_on is None, (c.claim.text, c.said_on)
+
+
 def test_said_on_not_a_century(extract):
     """'the resurgence of 20th Century' (a studio) gave said_on '19'."""
     text = "Her optimism is bolstered by the resurgence of 20th Century, indicating that the studio may greenlight the film."
