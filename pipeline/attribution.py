@@ -925,10 +925,12 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         first = doc[child.left_edge.i]
         if first.lower_ == "that" and doc[first.i - 1].dep_ == "cc":  # "and that …"
             cuts.append((first.i - 1, first.i + 1))
-        elif (cue_entry(child) is not None and any(c.dep_ == "auxpass" for c in child.children)
-              and doc[first.i - 1].dep_ == "cc"):
-            # "inflation had fallen and *was expected* to return to target": the
-            # hedged conjunct is a claim of its own (probable), the first stays certain
+        elif ((rule := cue_entry(child)) is not None and doc[first.i - 1].dep_ == "cc"
+              and (any(c.dep_ == "auxpass" for c in child.children)
+                   or (rule.class_ == "cognition" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)))):
+            # "inflation had fallen and *was expected* to return to target", "had
+            # a record year and *expects* to sell out again": the hedged conjunct
+            # is a claim of its own (probable), the first stays certain
             cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
@@ -974,10 +976,12 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:
-    """'said the party was not in crisis, and urged calm': a cue verb
-    conjoined to the content is its own attribution, not content."""
+    """'said the party was not in crisis, and urged calm': a speech verb
+    conjoined to the content is its own attribution, not content ("disagrees
+    with the ruling and plans to appeal" stays one content)."""
     for child in head.rights:
-        if child.dep_ == "conj" and cue_entry(child) is not None and not any(
+        rule = cue_entry(child) if child.dep_ == "conj" else None
+        if rule is not None and rule.class_ == "speech" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
             # (a passive cue shares the content's subject: "inflation had
             # fallen and *was expected* to return to target")
@@ -1558,7 +1562,8 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
     outer_cues = {a.cue_token for a in atts if a.speaker.label != "AUTHOR"}
     atts = [a for a in atts if not (
-        _is_stance(doc, a) and any(s <= doc[a.cue_token].idx < e for s, e in outer)
+        (_is_stance(doc, a) or a.speaker.label == "AUTHOR")  # "said the audits would show X": the audits do not speak for the writer
+        and a.cue_token is not None and any(s <= doc[a.cue_token].idx < e for s, e in outer)
         # "refused to rule out X": a cue chained to its governing cue keeps its claim
         and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues)
     )]

@@ -416,15 +416,23 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if head.pos_ == "NOUN":
         # an appositive may carry the name: "the mayor, Elena Ruiz", "the
         # supplier, Brennick Components,"
+        is_org_noun = lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns
         for child in head.children:
-            ent = _ent_of(child) if child.dep_ == "appos" else None
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
-                ref = resolve(child, table, last_speakers)
-                if ref is not None and ref.label in ("PERSON", "ORG"):
-                    if ref.label == "PERSON" and (lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns):
-                        # the noun says what it is: "the supplier, Brennick Components"
-                        ref = SpeakerRef("ORG", ref.text, ref.name, ref.start, ref.end, ref.head)
-                    return ref
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            ent = _ent_of(child)
+            if ent is not None and ent.label_ not in ("PERSON", "ORG", "FAC", "GPE", "NORP", "PRODUCT"):
+                continue
+            ref = resolve(child, table, last_speakers)
+            if ref is None or ref.label not in ("PERSON", "ORG"):
+                continue
+            # the noun says what it is: "the supplier, Brennick Components" is
+            # an organization, "a spokeswoman, Ingrid Possel" a person
+            if is_org_noun and ref.label == "PERSON":
+                ref = SpeakerRef("ORG", ref.text, ref.name, ref.start, ref.end, ref.head)
+            elif not is_org_noun and ref.label == "ORG" and _is_human_noun(head):
+                ref = SpeakerRef("PERSON", ref.text, ref.name, ref.start, ref.end, ref.head)
+            return ref
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if det and not any(c.dep_ == "compound" for c in head.lefts):  # "the (regional) airline"

@@ -1032,6 +1032,35 @@ def test_regression_according_to_before_a_contrast_speaks_for_what_precedes(extr
     assert claim in [c.claim.text for c in claims if c.cue and c.cue.text.lower() == "according to"], tuples(claims)
 
 
+def test_regression_role_noun_with_appositive_name_the_ner_mislabels(extract):
+    """'A Halvern spokeswoman, Ingrid Possel, said': the NER calls the name a
+    facility; the role noun says it is a person, and she is the speaker."""
+    claims = extract("A Halvern spokeswoman, Ingrid Possel, said the company disagrees with the ruling.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [("PERSON", "Ingrid Possel")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conjoined belief or plan is the speaker's second claim, with its own certainty
+    ("Camille Ortiz said the festival had a record year and expects to sell out again.",
+     [("the festival had a record year", "certain"), ("expects to sell out again", "probable")]),
+    ("Ingrid Possel said the company disagrees with the ruling and plans to appeal.",
+     [("the company disagrees with the ruling", "certain"), ("plans to appeal", "certain")]),
+    # a conjoined speech verb is an attribution of its own ("and urged calm")
+    ("Party leader Ana Diaz said the party was not in crisis, and urged calm.",
+     [("the party was not in crisis", "certain"), ("calm", "certain")]),
+])
+def test_conjoined_cue_verbs_in_reported_content(extract, text, expected):
+    claims = extract(text)
+    assert [(c.claim.text, c.certainty.level) for c in claims] == expected, tuples(claims)
+
+
+def test_regression_evidence_verb_inside_a_claim_is_not_the_writer_speaking(extract):
+    """'Vell said the audits would likely show the chain knew X' once also gave
+    an AUTHOR claim 'the chain knew X' (from 'show')."""
+    claims = extract("Marcus Vell, a lawyer, said the audits would likely show the chain knew exactly what it was risking.")
+    assert [c.speaker.label for c in claims] == ["PERSON"], tuples(claims)
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
