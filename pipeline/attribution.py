@@ -914,32 +914,62 @@ def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
 
 def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
     """'said that A and that B': two claims, one per that-clause; likewise 'A
-    and was expected to B'. Clauses coordinated without their own 'that'
-    stay one claim."""
+    and was expected to B', 'A and expects B'. Clauses coordinated without
+    their own 'that' or hedge stay one claim. The conjunct may hang anywhere
+    in the content (the parser often attaches it to the last verb: "had no
+    plans to switch providers *and expects* to publish a report")."""
     if head is None:
         return [(start, end)]
     cuts = []
-    for child in head.rights:
-        if not (child.dep_ == "conj" and _is_verbal(child) and start < child.left_edge.i < end):
+    for tok in doc[start:end]:
+        if not (tok.left_edge.i >= start and tok.right_edge.i < end) or not (
+                tok.i == head.i or head.left_edge.i <= tok.i <= head.right_edge.i):
             continue
-        first = doc[child.left_edge.i]
-        if first.lower_ == "that" and doc[first.i - 1].dep_ == "cc":  # "and that …"
-            cuts.append((first.i - 1, first.i + 1))
-        elif ((rule := cue_entry(child)) is not None and doc[first.i - 1].dep_ == "cc"
-              and (any(c.dep_ == "auxpass" for c in child.children)
-                   or (rule.class_ == "cognition" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)))):
-            # "inflation had fallen and *was expected* to return to target", "had
-            # a record year and *expects* to sell out again": the hedged conjunct
-            # is a claim of its own (probable), the first stays certain
-            cuts.append((first.i - 1, first.i))
+        for child in tok.rights:
+            if not (child.dep_ == "conj" and _is_verbal(child) and start < child.left_edge.i < end):
+                continue
+            first = doc[child.left_edge.i]
+            if doc[first.i - 1].dep_ != "cc":
+                continue
+            if first.lower_ == "that":  # "and that …"
+                if not _under_noun(tok, head):  # not "no evidence that A or that B"
+                    cuts.append((first.i - 1, first.i + 1))
+            elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
+                # "inflation had fallen and *was expected* to return to target", "had
+                # a record year and *expects* to sell out again": the hedged conjunct
+                # is a claim of its own (probable), the first stays certain
+                cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
     parts, s = [], start
-    for cut_end, next_start in cuts:
+    for cut_end, next_start in sorted(set(cuts)):
         parts.append((s, cut_end))
         s = next_start
     parts.append((s, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _under_noun(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a noun's complement below ``head`` ("no evidence
+    that *A*")? Then a clause conjoined to it belongs to the noun too."""
+    for _ in range(16):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i != head.i:
+            return True
+    return False
+
+
+def _hedged_conjunct(verb: Token) -> bool:
+    """A conjoined verb that is a passive cue ("was expected to") or a belief
+    or plan with no subject of its own ("and expects to")."""
+    rule = cue_entry(verb)
+    if rule is None:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return rule.class_ == "cognition" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 TRAILING_MARKS = {"while", "whereas", "although", "though"}

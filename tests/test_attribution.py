@@ -1045,6 +1045,16 @@ def test_regression_role_noun_with_appositive_name_the_ner_mislabels(extract):
      [("the festival had a record year", "certain"), ("expects to sell out again", "probable")]),
     ("Ingrid Possel said the company disagrees with the ruling and plans to appeal.",
      [("the company disagrees with the ruling", "certain"), ("plans to appeal", "certain")]),
+    # the parser hangs the conjunct on the last verb; it is still the speaker's second claim
+    ("Raj Malhotra said the company had no plans to switch cloud providers and expects to publish a report by July.",
+     [("the company had no plans to switch cloud providers", "certain"), ("expects to publish a report by July", "probable")]),
+    ("Camille Dunsmore said the bureau could halt production if inspectors found new violations, "
+     "and that the fine was unlikely to be reduced on appeal.",
+     [("the bureau could halt production if inspectors found new violations", "possible"),
+      ("the fine was unlikely to be reduced on appeal", "probable")]),
+    # "no evidence that A or that B": both under the noun, one claim
+    ("The company said there was no evidence that data had been accessed or that the outage was caused by an attack.",
+     [("there was no evidence that data had been accessed or that the outage was caused by an attack", "certain")]),
     # a conjoined speech verb is an attribution of its own ("and urged calm")
     ("Party leader Ana Diaz said the party was not in crisis, and urged calm.",
      [("the party was not in crisis", "certain"), ("calm", "certain")]),
