@@ -624,6 +624,10 @@ def _in_condition(verb: Token) -> bool:
     return False
 
 
+def _has_aux_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def verb_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -731,10 +735,13 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 ts, te = marked.i + 1, marked.head.right_edge.i + 1
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
-            elif tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.head.pos_ == "VERB" \
+            elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and _has_aux_to(tok))) \
+                    and tok.dep_ in ("xcomp", "dobj", "pcomp", "advcl") and tok.head.pos_ == "VERB" \
                     and cue_entry(tok.head) is None and not predicated \
                     and tok.head.lemma_.lower() not in frames().aspectual_verbs:
-                continue  # "had delayed reporting the deaths": an act named, not a report made
+                continue  # "had delayed reporting the deaths", "waited three weeks to report the failure": an act named, not a report made
+            elif tok.dep_ == "relcl" and rule.class_ in ("nominal_only", "cognition") and not predicated:
+                continue  # "Brisco, who is not seeking a fourth term, said": background on the speaker
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content

@@ -1071,6 +1071,19 @@ def test_regression_evidence_verb_inside_a_claim_is_not_the_writer_speaking(extr
     assert [c.speaker.label for c in claims] == ["PERSON"], tuples(claims)
 
 
+@pytest.mark.parametrize("text, absent", [
+    # an act named with a reporting verb, not a report made
+    ("Ambrose did not deny that the company had waited three weeks to report the valve failure to regulators.",
+     "the valve failure"),
+    # a stance in a relative clause about the speaker is background, not a claim
+    ("Brisco, who is not seeking a fourth term, said on Thursday that he had no plans to endorse anyone.",
+     "a fourth term"),
+])
+def test_no_claim_from_named_acts_or_speaker_background(extract, text, absent):
+    claims = extract(text)
+    assert claims and not any(c.claim.text.startswith(absent) for c in claims), tuples(claims)
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
