@@ -31,6 +31,9 @@ class SpeakerLexicon(BaseModel):
     first_person: list[str]
     org_pronouns: list[str]
     org_suffixes: list[str]
+    # what only an organization has: "Loopwave's *shares*", "its *chief
+    # executive*": a name that owns one is an organization
+    org_possessions: list[str] = []
     # "the agency" may be the "Transit Authority": the last words of names a
     # generic organization noun can stand for (besides the noun itself)
     org_noun_names: dict[str, list[str]] = {}
@@ -47,6 +50,7 @@ class Lexicon:
     first_person: frozenset
     org_pronouns: frozenset
     org_suffixes: frozenset
+    org_possessions: frozenset
     org_noun_names: dict
 
 
@@ -62,11 +66,24 @@ def ent_label(ent: Span) -> str:
     person ("Skyward Air", "Fairway Markets")."""
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
         return "ORG"
-    if ent.label_ == "PERSON" and _described_as_org(ent.root):
-        return "ORG"  # "Bellmont, a regional retailer"
-    if ent.label_ == "ORG" and ent[-1].lower_ not in lexicon().org_suffixes and _described_as_person(ent.root):
-        return "PERSON"  # "Nadia Castellane, an economist at …"
+    if ent.label_ == "PERSON" and (_described_as_org(ent.root) or _owns_org_things(ent.root)):
+        return "ORG"  # "Bellmont, a regional retailer", "Loopwave's chief technology officer"
+    if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") and ent[-1].lower_ not in lexicon().org_suffixes
+            and ent.root.pos_ == "PROPN" and _described_as_person(ent.root)):
+        return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
+
     return ent.label_
+
+
+def _owns_org_things(root: Token) -> bool:
+    """Is the name the possessor of something only an organization has
+    ("Loopwave's shares", "Loopwave's chief technology officer")?"""
+    if root.dep_ != "poss" or root.head.i == root.i:
+        return False
+    owned = root.head
+    words = {owned.lemma_.lower(), owned.lower_}
+    words |= {f"{c.lower_} {owned.lower_}" for c in owned.children if c.dep_ in ("amod", "compound")}
+    return bool(words & lexicon().org_possessions)
 
 
 def _described_as_org(root: Token) -> bool:
@@ -266,8 +283,8 @@ def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, s
         return "PERSON", table.surnames[key]
     for _, org in table.orgs:
         words = org.split()
-        if len(words) > 1 and words[0].lower() == key:
-            return "ORG", org
+        if (len(words) > 1 and words[0].lower() == key) or org.lower() == key:
+            return "ORG", org  # (an exact match: the article showed it is a company once)
     return label, name
 
 

@@ -1005,6 +1005,8 @@ def test_regression_name_described_as_a_person_takes_the_pronoun(extract):
     ("Kestrel Vance, a regional bank, said it would cut jobs.", "ORG"),     # NER: PERSON
     ("Dana Pruitt, a startup, said it had raised money.", "ORG"),           # NER: PERSON
     ("Nadia Castellane, an economist, said rates would fall.", "PERSON"),   # NER: ORG
+    # a name in a quote's tag, taken for a title: its appositive role says person
+    ('"We moved too slowly," Arjun Malhotra, Loopwave\'s chief technology officer, told reporters.', "PERSON"),
 ])
 def test_appositive_says_what_a_name_is(extract, text, label):
     assert [c.speaker.label for c in extract(text)] == [label]
@@ -1082,6 +1084,19 @@ def test_regression_evidence_verb_inside_a_claim_is_not_the_writer_speaking(extr
 def test_no_claim_from_named_acts_or_speaker_background(extract, text, absent):
     claims = extract(text)
     assert claims and not any(c.claim.text.startswith(absent) for c in claims), tuples(claims)
+
+
+def test_regression_company_the_ner_calls_a_person_is_no_pronoun_antecedent(extract):
+    """'Loopwave' (tagged PERSON) owns a chief technology officer and shares, so
+    it is an organization, and the next 'He said' is Malhotra's, not Loopwave's."""
+    text = ('"We moved too slowly," Arjun Malhotra, Loopwave\'s chief technology officer, told reporters. '
+            "Loopwave denied that any messages were visible. Malhotra did not deny that a similar bug had surfaced. "
+            "He said the company had no plans to switch cloud providers.")
+    claims = extract(text)
+    [he] = [c for c in claims if c.speaker.text == "He"]
+    assert he.speaker.name == "Arjun Malhotra", tuples(claims)
+    [lw] = [c for c in claims if c.speaker.text == "Loopwave"]
+    assert lw.speaker.label == "ORG"
 
 
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
