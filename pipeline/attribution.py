@@ -719,8 +719,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP")) \
                     and any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children):
                 obj = None  # "asked him about the delays": the addressee is not the content
-            if obj is None and rule.prep:
-                # "talked about X", "pointed to X": the prepositional object
+            if obj is None and rule.prep and not (rule.class_ == "nominal_only" and any(
+                    c.dep_ in ("dobj", "obj") for c in tok.children)):
+                # "talked about X", "pointed to X": the prepositional object (not
+                # "refer *the case* to the attorney general": an object sent somewhere)
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in rule.prep), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             marked = _prep_marked_clause(tok, rule) if obj is None and rule.prep else None

@@ -1080,6 +1080,9 @@ def test_regression_evidence_verb_inside_a_claim_is_not_the_writer_speaking(extr
     # a stance in a relative clause about the speaker is background, not a claim
     ("Brisco, who is not seeking a fourth term, said on Thursday that he had no plans to endorse anyone.",
      "a fourth term"),
+    # an object sent somewhere, not a topic: "refer the case to X"
+    ("A person familiar with the inquiry said officials expect to refer the case to the attorney general.",
+     "the attorney general"),
 ])
 def test_no_claim_from_named_acts_or_speaker_background(extract, text, absent):
     claims = extract(text)
