@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .attribution import Attribution
 from .sentences import sentence_index
+from .speakers import entity_label
 from .ingest import content_hash, iter_articles, make_article, normalize_published
 from .models import Article, Claim, Cue, Entity, ErrorRecord, Speaker, TextSpan
 from .nlp import load_nlp
@@ -210,7 +211,10 @@ def claims_from_doc(doc: Doc, article: Article, offset: int = 0) -> list[Claim]:
     # Doc.text and Doc.ents are rebuilt on every access (a Token or Span
     # object per token or entity): read the article text (doc.text is
     # text[offset:offset + len]) and the entities once per doc.
-    all_ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # (labels as the speakers module corrects them: "Loopwave's shares" is an
+    # organization whatever the NER said, as in the speaker field)
+    names = doc._.cs_names
+    all_ents = [(e.start_char, e.end_char, entity_label(e, names)) for e in doc.ents]
     doc_ents = [ent for ent in all_ents if ent[2] in ENTITY_LABELS]
     timexes: list[Timex] = dates_outside_names(all_ents, doc._.cs_timexes or [])
     for att, cert in zip(atts, certs):

@@ -75,6 +75,16 @@ def ent_label(ent: Span) -> str:
     return ent.label_
 
 
+def entity_label(ent: Span, table: Optional["NameTable"] = None) -> str:
+    """The label an entity gets in the output: :func:`ent_label`, and a
+    one-word person or organization name read as the article introduced it
+    ("Bellmont" after "Bellmont Markets", "Reyes" after "Alan Reyes")."""
+    label = ent_label(ent)
+    if table is not None and label in ("PERSON", "ORG") and len(ent) == 1:
+        label, _ = _relabel_short_name(ent.text, label, table)
+    return label
+
+
 def _owns_org_things(root: Token) -> bool:
     """Is the name the possessor of something only an organization has
     ("Loopwave's shares", "Loopwave's chief technology officer")?"""

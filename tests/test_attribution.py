@@ -1102,6 +1102,14 @@ def test_regression_company_the_ner_calls_a_person_is_no_pronoun_antecedent(extr
     assert lw.speaker.label == "ORG"
 
 
+def test_entity_labels_follow_the_article(extract):
+    """'Bellmont' after 'Bellmont Markets' was listed as a PERSON entity."""
+    text = ("Bellmont Markets said on Monday that it was in talks with Fairway Fresh. "
+            "Analysts said Bellmont would likely face scrutiny from regulators.")
+    labels = {(e.text, e.label) for c in extract(text) for e in c.entities}
+    assert ("Bellmont", "ORG") in labels, labels
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
