@@ -165,8 +165,14 @@ def strip_roles(words: list[str]) -> list[str]:
 
 
 def clean_name(span: Span) -> str:
-    words = strip_roles([t.text for t in span])
-    return " ".join(words) if words else span.text
+    toks = list(span)
+    words = strip_roles([t.text for t in toks])
+    if not words:
+        return span.text
+    # the kept tokens as written ("Ana Ferreira-Quist", not "Ferreira - Quist")
+    first = next(k for k in range(len(toks)) if toks[k:k + len(words)] and [t.text for t in toks[k:k + len(words)]] == words)
+    kept = toks[first:first + len(words)]
+    return " ".join("".join(t.text_with_ws for t in kept).split())
 
 
 @dataclass
@@ -198,6 +204,8 @@ def build_name_table(doc: Doc) -> NameTable:
             parts = name.split()
             if len(parts) >= 2:
                 table.surnames.setdefault(parts[-1].lower(), name)
+                if "-" in parts[-1]:  # "Ferreira-Quist" is also tokenized "Ferreira", "-", "Quist"
+                    table.surnames.setdefault(parts[-1].split("-")[-1].lower(), name)
             table.persons.append((ent.root.i, name))
         elif label == "ORG":
             table.orgs.append((ent.start, clean_name(ent)))
@@ -266,10 +274,25 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     for r in speakers or []:
         if r.label == "PERSON" and r.head is not None and r.head < before and r.name:
             cand.append((r.head, r.name, True))
+    # a surname the article introduced, as a subject the NER did not tag
+    # ("Ferreira-Quist learned of it by text message. '…,' she said")
+    known = {i for i, _, _ in cand}
+    lo = max(0, before - 120)
+    for tok in doc[lo:before]:
+        if (tok.i not in known and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.ent_type_ == "" and tok.lower_ in table.surnames
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)):  # not "Battle Angel 2"
+            cand.append((tok.i, table.surnames[tok.lower_], False))
+    # a name inside the quote the pronoun's verb reports is not its speaker
+    # ('"Veloria has subsidised its mills," he said')
+    text = doc.text
+    pron_char = doc[before].idx if before < len(doc) else len(text)
+    sents = sentence_index(doc)
+    cand = [c for c in cand if not (sents.same(c[0], before) if before < len(doc) else False)
+            or not any(q in text[doc[c[0]].idx:pron_char] for q in ('"', "\u201d", "''"))]
     if not cand:
         return None
     by_sent: dict[int, list[tuple[int, str, bool]]] = {}
-    sents = sentence_index(doc)
     for i, n, spoke in cand:
         by_sent.setdefault(sents.start(i), []).append((i, n, spoke))
     for k, st in enumerate(sorted(by_sent, reverse=True)):

@@ -1110,6 +1110,20 @@ def test_entity_labels_follow_the_article(extract):
     assert ("Bellmont", "ORG") in labels, labels
 
 
+@pytest.mark.parametrize("text, name", [
+    # a surname the NER missed as a subject is still the nearest person
+    ('Director Colette Aubry said the film had been withdrawn. Filmmaker Ana Ferreira-Quist called the '
+     'decision cowardly. Ferreira-Quist learned of it by text message. "I was told the film was cleared," she said.',
+     "Ana Ferreira-Quist"),
+    # a name inside the quote is not the speaker of that quote
+    ('Its deputy minister, Corvin Halloway, went further. "Veloria has subsidised its mills for a decade," he said.',
+     "Corvin Halloway"),
+])
+def test_pronoun_after_a_quote_finds_its_speaker(extract, text, name):
+    claims = extract(text)
+    assert claims[-1].speaker.name == name, tuples(claims)
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
