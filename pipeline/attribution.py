@@ -655,6 +655,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue  # agentless passive: passive_attributions
         comp = clausal_complement(tok, rule)
         kind = "indirect"
+        trailing = None
         if comp is not None:
             head, frame = comp
             ts, te = _subtree_range(head)
@@ -754,9 +755,18 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             if marked is None and not predicated and obj is not None and _anaphoric_np(doc, obj, ts, te):
                 continue  # "rejected that account", "disputed those numbers": no content of its own
             kind, rid = "nominal", "nominal.dobj"
+        elif rule.class_ == "speech" and (trailing := _trailing_cue_content(doc, tok)) is not None:
+            # "X reduced admissions by 61 percent, its developer, Brightwater
+            # Biologics, said on Monday": the parser lost the clause before the
+            # cue (here it read "reduced" as an adjective); the comma before the
+            # cue's subject still ends it
+            ts, te, _ = trailing
+            rid = "indirect.inverted"
         else:
             continue
         subj, chain = subject_of(tok)
+        if trailing is not None:
+            subj = trailing[2]  # the subject right before the cue, not a dateline word
         speakers = _speakers_for(ctx, subj)
         if subj is not None and not speakers:
             if rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
@@ -796,6 +806,26 @@ def _anaphoric_np(doc: Doc, obj: Token, start: int, end: int) -> bool:
     if end - start > 3 or obj.pos_ != "NOUN":
         return False
     return doc[start].lower_ in _DEMONSTRATIVES and doc[start].head.i == obj.i and obj.i == end - 1
+
+
+def _trailing_cue_content(doc: Doc, verb: Token) -> Optional[tuple[int, int, Token]]:
+    """For a sentence ending "…, <subject> said [when]." whose clause the parser
+    lost: the tokens from the sentence start to the comma before the subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects or any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in verb.children):
+        return None
+    subj = subjects[-1]
+    comma = subj.left_edge.i - 1
+    sents = sentence_index(doc)
+    start, end = sents.start(verb.i), sents.end(verb.i)
+    if comma - start < 5 or doc[comma].text != "," or not sents.same(comma, verb.i):
+        return None
+    if any(not (t.is_punct or t.is_space) and t.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "det", "amod", "compound")
+           for t in doc[verb.i + 1:end]):
+        return None  # the cue goes on with content of its own
+    if any(t.i != verb.i and cue_entry(t) is not None and t.i < comma for t in doc[start:comma]):
+        return None  # another cue inside: leave it to its own rule
+    return start, comma, subj
 
 
 def _temporal_agent(agent: Token) -> bool:

@@ -1124,6 +1124,18 @@ def test_pronoun_after_a_quote_finds_its_speaker(extract, text, name):
     assert claims[-1].speaker.name == name, tuples(claims)
 
 
+def test_regression_trailing_cue_after_a_clause_the_parser_lost(extract):
+    """'…reduced hospital admissions by 61 percent in a trial, its developer,
+    Brightwater Biologics, said on Monday': the parser read 'reduced' as an
+    adjective and gave no clause to 'said'; the comma before the cue's subject
+    still ends the content."""
+    text = ("An experimental vaccine against respiratory syncytial virus reduced hospital admissions among adults "
+            "over 65 by 61 percent in a large late-stage trial, its developer, Brightwater Biologics, said on Monday.")
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text[-30:]) for c in claims] == [
+        ("Brightwater Biologics", "nt in a large late-stage trial")], tuples(claims)
+
+
 def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
     """'the bank said inflation had fallen and was expected to return to
     target' once gave the second conjunct to AUTHOR (a passive 'expected'
