@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
+from .certainty import has_to_infinitive
 from .sentences import sentence_index
 from .speakers import NameTable, SpeakerRef, described_source, evidential_sources, lexicon, resolve
 
@@ -344,10 +345,9 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         # "said in a report that X", "wrote in a letter that X": the parser
         # hangs the that-clause on the medium noun
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in _MEDIUM_PREPS and prep.i > verb.i:
+            if prep.dep_ == "prep" and prep.i > verb.i:
                 for noun in prep.children:
-                    medium_of = _medium_of_speech(noun) if noun.dep_ == "pobj" else None
-                    if medium_of is not None and medium_of.i == verb.i:
+                    if _medium_of_speech(noun) is not None:  # the medium of this very verb
                         comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                                      and _is_that_clause(c)), None)
                         if comp is not None:
@@ -624,10 +624,6 @@ def _in_condition(verb: Token) -> bool:
     return False
 
 
-def _has_aux_to(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def verb_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -738,7 +734,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 ts, te = marked.i + 1, marked.head.right_edge.i + 1
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
-            elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and _has_aux_to(tok))) \
+            elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and has_to_infinitive(tok))) \
                     and tok.dep_ in ("xcomp", "dobj", "pcomp", "advcl") and tok.head.pos_ == "VERB" \
                     and cue_entry(tok.head) is None and not predicated \
                     and tok.head.lemma_.lower() not in frames().aspectual_verbs:
@@ -823,7 +819,7 @@ def _trailing_cue_content(doc: Doc, verb: Token) -> Optional[tuple[int, int, Tok
     if any(not (t.is_punct or t.is_space) and t.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "det", "amod", "compound")
            for t in doc[verb.i + 1:end]):
         return None  # the cue goes on with content of its own
-    if any(t.i != verb.i and cue_entry(t) is not None and t.i < comma for t in doc[start:comma]):
+    if any(cue_entry(t) is not None for t in doc[start:comma]):
         return None  # another cue inside: leave it to its own rule
     return start, comma, subj
 
@@ -960,10 +956,7 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
     if head is None:
         return [(start, end)]
     cuts = []
-    for tok in doc[start:end]:
-        if not (tok.left_edge.i >= start and tok.right_edge.i < end) or not (
-                tok.i == head.i or head.left_edge.i <= tok.i <= head.right_edge.i):
-            continue
+    for tok in doc[max(start, head.left_edge.i):min(end, head.right_edge.i + 1)]:  # the head's subtree
         for child in tok.rights:
             if not (child.dep_ == "conj" and _is_verbal(child) and start < child.left_edge.i < end):
                 continue

@@ -570,14 +570,14 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         verb = head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # "to impede or *delay* the ruling"
-        if _has_to(verb) or any(c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS for c in verb.children):
+        if has_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS for c in verb.children):
             return None  # only aimed at or possible: "seek *to delay* the ruling", "flaws that *could delay* the launch"
         if target.head.i == head.i and target.dep_ in ("dobj", "nsubjpass"):
             return ()
         if (target.dep_ == "compound" and target.head.head.i == head.i
                 and target.head.dep_ in ("dobj", "nsubjpass")):
             return ()  # "a *memorial* service ... was canceled"
-        if head.head.i == target.i and head.dep_ in ("amod", "acl") and not _has_to(head):
+        if head.head.i == target.i and head.dep_ in ("amod", "acl") and not has_to_infinitive(head):
             return ()  # "the *cancelled* flight", not "a plan *to cancel* it"
         if (head.pos_ == "NOUN" and target.dep_ == "pobj" and target.head.head.i == head.i
                 and target.head.lower_ in ("of", "in", "to", "on", "for")):
@@ -1038,7 +1038,7 @@ def result_infinitive(tok: Token) -> bool:
     verb of rising or falling (``change_verbs``), in
     ``models/factuality_lexicon.json``.
     """
-    if tok.dep_ not in ("advcl", "xcomp") or tok.head.i == tok.i or not _has_to(tok):
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.i == tok.i or not has_to_infinitive(tok):
         return False
     if tok.head.lemma_.lower() in _lexicon_words("change_verbs"):
         return True
@@ -1049,7 +1049,7 @@ def result_infinitive(tok: Token) -> bool:
 
 def _prospective(tok: Token) -> bool:
     """An infinitive not (yet) presented as having happened ("plans *to build*")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not has_to_infinitive(tok):
         return False
     if result_infinitive(tok):
         return False
@@ -1067,7 +1067,7 @@ def headline_future(tok: Token) -> bool:
     """Headlinese "X to Y" ("Airline *to buy* 20 jets", "Markets *to remain*
     closed"): a "to" infinitive heading the sentence with a subject of its
     own is a future, as "X will Y"."""
-    return (tok.dep_ == "ROOT" and _has_to(tok)
+    return (tok.dep_ == "ROOT" and has_to_infinitive(tok)
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children))
 
 
@@ -1200,7 +1200,7 @@ def negated_governor(tok: Token) -> bool:
 def _negated_modifier(tok: Token) -> bool:
     """"the *cancelled* deal", "a *rejected* offer": a negative implicative modifier."""
     return any(c.dep_ in ("amod", "acl") and (c.tag_ == "VBN" or c.lower_ == "failed")
-               and not _has_to(c) and "negimpl" in governor_classes(c) for c in tok.children)
+               and not has_to_infinitive(c) and "negimpl" in governor_classes(c) for c in tok.children)
 
 
 def blocked_event(tok: Token) -> bool:
@@ -1393,7 +1393,7 @@ def governor_chain(tok: Token, depth: int = _CHAIN_DEPTH) -> list[tuple[str, Tok
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         # "a deal *to lease* X" is often parsed as an infinitival relative clause
-        rel = "acl" if t.dep_ == "relcl" and _has_to(t) else t.dep_
+        rel = "acl" if t.dep_ == "relcl" and has_to_infinitive(t) else t.dep_
         if t.head.i == t.i or rel not in _CHAIN_RELS:
             break
         out.append((rel, t.head))
@@ -1448,7 +1448,8 @@ def known_feature(name: str) -> bool:
     return value in FEATURE_FAMILIES.get(family, ())
 
 
-def _has_to(tok: Token) -> bool:
+def has_to_infinitive(tok: Token) -> bool:
+    """Does ``tok`` carry an infinitival "to" ("plans *to* build")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -1513,7 +1514,7 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
     if chain:
         on("rel:" + (chain[0][0] if chain[0][0] in _CHAIN_FEATURE_RELS else "other"))
     negs = 0
-    below_intent = _has_to(tok)
+    below_intent = has_to_infinitive(tok)
     depth = 0  # prepositions are passed through: "the delay *in* delivery" has head "delay"
     entered = None  # how the event entered a passed-through preposition ("pobj", "pcomp")
     for rel, gov in chain:
@@ -1537,7 +1538,7 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
             on("anc_modal")
     if negs % 2:
         on("negimpl:odd")
-    if _has_to(tok):
+    if has_to_infinitive(tok):
         on("to_inf")
     if pos in ("NOUN", "PROPN"):
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
@@ -1547,7 +1548,7 @@ def factuality_features(doc: Doc, i: int) -> dict[str, float]:
             on("det:def")
         else:
             on("det:none")
-        if any(c.dep_ == "acl" and _has_to(c) for c in tok.children):
+        if any(c.dep_ == "acl" and has_to_infinitive(c) for c in tok.children):
             on("noun_to_inf")
     if any(c.lower_ in _FUTURE_WORDS for c in tok.children):
         on("future_mod")
