@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as _dt
+import re
 import weakref
 from contextlib import nullcontext
 from pathlib import Path
@@ -173,14 +172,18 @@ def inherit_said_on(claims: list[Claim], text: str) -> list[Claim]:
             if nested or adjacent or continued:
                 c = c.model_copy(update={"said_on": prev.said_on})
         out.append(c)
-        inside = prev is not None and prev.claim.start <= c.claim.start and c.claim.end <= prev.claim.end
-        if c.speaker.label != "AUTHOR" and not (inside and c.speaker.name != prev.speaker.name):
-            last = c
-        if c.speaker.label != "AUTHOR" and c.said_on is not None and not (inside and c.speaker.name != prev.speaker.name):
+        if c.speaker.label == "AUTHOR":
+            continue
+        other = prev is not None and c.speaker.name != prev.speaker.name
+        # a source quoted inside the claim ("wrote that the plaintiffs had
+        # alleged that X") does not interrupt its speaker
+        quoted_inside = other and prev.claim.start <= c.claim.start and c.claim.end <= prev.claim.end
+        if quoted_inside:
+            continue
+        last = c
+        if c.said_on is not None:
             prev = c
-        elif c.speaker.label != "AUTHOR" and prev is not None and c.speaker.name != prev.speaker.name and not inside:
-            # (a source quoted inside the claim, "wrote that the plaintiffs had
-            # alleged that X", does not interrupt its speaker)
+        elif other:
             prev = None
     return out
 

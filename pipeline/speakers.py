@@ -71,7 +71,6 @@ def ent_label(ent: Span) -> str:
     if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") and ent[-1].lower_ not in lexicon().org_suffixes
             and ent.root.pos_ == "PROPN" and _described_as_person(ent.root)):
         return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-
     return ent.label_
 
 
@@ -153,26 +152,30 @@ def _ent_of(token: Token) -> Optional[Span]:
     return index[1].get(token.i)
 
 
+def _name_bounds(words: list[str]) -> tuple[int, int]:
+    """The slice of ``words`` left once role words and possessive marks are
+    dropped from its edges."""
+    lex = lexicon()
+    start, end = 0, len(words)
+    while start < end and (words[start].lower() in lex.role_words or words[start].lower() in {"the", "a", "an"}):
+        start += 1
+    while start < end and words[end - 1] in {"'s", "’s", "'", "’", ",", "."}:
+        end -= 1
+    return start, end
+
+
 def strip_roles(words: list[str]) -> list[str]:
     """Drop role words and possessive marks from the edges of a name."""
-    lex = lexicon()
-    out = [w for w in words]
-    while out and (out[0].lower() in lex.role_words or out[0].lower() in {"the", "a", "an"}):
-        out.pop(0)
-    while out and out[-1] in {"'s", "’s", "'", "’", ",", "."}:
-        out.pop()
-    return out
+    start, end = _name_bounds(words)
+    return words[start:end]
 
 
 def clean_name(span: Span) -> str:
-    toks = list(span)
-    words = strip_roles([t.text for t in toks])
-    if not words:
+    start, end = _name_bounds([t.text for t in span])
+    if start >= end:
         return span.text
     # the kept tokens as written ("Ana Ferreira-Quist", not "Ferreira - Quist")
-    first = next(k for k in range(len(toks)) if toks[k:k + len(words)] and [t.text for t in toks[k:k + len(words)]] == words)
-    kept = toks[first:first + len(words)]
-    return " ".join("".join(t.text_with_ws for t in kept).split())
+    return " ".join(span[start:end].text.split())
 
 
 @dataclass
@@ -285,11 +288,9 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
             cand.append((tok.i, table.surnames[tok.lower_], False))
     # a name inside the quote the pronoun's verb reports is not its speaker
     # ('"Veloria has subsidised its mills," he said')
-    text = doc.text
-    pron_char = doc[before].idx if before < len(doc) else len(text)
     sents = sentence_index(doc)
-    cand = [c for c in cand if not (sents.same(c[0], before) if before < len(doc) else False)
-            or not any(q in text[doc[c[0]].idx:pron_char] for q in ('"', "\u201d", "''"))]
+    if before < len(doc):
+        cand = [c for c in cand if not (sents.same(c[0], before) and _closes_quote(doc[c[0]:before].text))]
     if not cand:
         return None
     by_sent: dict[int, list[tuple[int, str, bool]]] = {}
@@ -303,6 +304,10 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
         best = max(group, key=lambda g: (_salience(doc[g[0]], g[0] in spoke_heads), g[0]))
         return best[0], best[1]
     return None
+
+
+def _closes_quote(text: str) -> bool:
+    return any(q in text for q in ('"', "\u201d", "''"))
 
 
 def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, str]:
