@@ -746,7 +746,7 @@ def test_shipped_factuality_weights_load():
     assert isinstance(w, certainty.FactualityWeights)
     assert "base" in w.weights and all(certainty.known_feature(k) for k in w.weights)
     assert 1.0 < w.top <= 3.0 and w.negative_stretch >= 1.0
-    assert not any("test" in name for name in w.fitted_on)  # fitted on train splits only
+    assert not any("test" in name for name in w.fitted_on)  # fitted on train and dev splits only
     assert certainty.factuality_weights() is certainty.factuality_weights()  # loaded once
 
 
