@@ -416,6 +416,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             # only participles/infinitives/conjuncts inherit a subject
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
                 return None, chain
+            if cur is verb and _conjoined_to_reported_clause(verb):
+                cur = cur.head  # "said the bridge was safe, and urged calm": the sayer urged
             cur = cur.head
             if cur.pos_ == "ADP":  # "by saying", "after noting"
                 cur = cur.head
@@ -1037,6 +1039,21 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _conjoined_to_reported_clause(verb: Token) -> bool:
+    """A cue verb the parser hung on the reported clause instead of on the
+    cue before it: "said [the bridge was safe], and *urged* calm". With ", and"
+    before it and no subject of its own, it shares the outer cue's subject."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or cue_entry(verb) is None:
+        return False
+    if cue_entry(verb.head.head) is None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    i = verb.left_edge.i
+    doc = verb.doc
+    return i >= 2 and doc[i - 1].dep_ == "cc" and doc[i - 2].text == ","
+
+
 def _cut_conjoined_cues(head: Token, end: int) -> int:
     """'said the party was not in crisis, and urged calm': a speech verb
     conjoined to the content is its own attribution, not content ("disagrees
@@ -1047,10 +1064,12 @@ def _cut_conjoined_cues(head: Token, end: int) -> int:
                 c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
             # (a passive cue shares the content's subject: "inflation had
             # fallen and *was expected* to return to target")
+            # cut at the "and" right before it, not at an earlier one:
+            # "said that A *and that B*, and urged calm" keeps B
             cut = child.left_edge.i
-            for c in head.rights:
-                if c.dep_ == "cc" and c.i < child.i:
-                    cut = min(cut, c.i)
+            ccs = [c.i for c in head.rights if c.dep_ == "cc" and c.i < child.i]
+            if ccs:
+                cut = min(cut, max(ccs))
             return min(end, cut)
     return end
 

@@ -1147,6 +1147,29 @@ def test_regression_hedged_passive_conjunct_stays_with_the_speaker(extract):
                    ("bank", "was expected to return to its target by mid-2026", "probable")], got
 
 
+def test_regression_second_that_clause_kept_before_a_conjoined_cue(extract):
+    """'said that A and that B, and urged calm' once kept only A: the cut
+    for the conjoined 'urged' started at the first 'and', dropping 'and that B'."""
+    claims = extract("The mayor said that the bridge was safe and that repairs would finish in May, "
+                     "and urged residents to stay calm.")
+    got = [(c.speaker.text, c.cue.text, c.claim.text) for c in claims]
+    assert got == [("mayor", "said", "the bridge was safe"),
+                   ("mayor", "said", "repairs would finish in May"),
+                   ("mayor", "urged", "to stay calm")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs 'urged' on 'was' (the reported clause): the sayer urged
+    ("The mayor said that the bridge was safe, and urged residents to stay calm.", "mayor"),
+    ("Coach Lena Ortiz said the team had trained well, and warned that the pitch would be slow.", "Lena Ortiz"),
+])
+def test_regression_cue_conjoined_to_reported_clause_takes_the_sayer(extract, text, expected):
+    """A cue after ', and' that the parser attached to the reported clause
+    once took that clause's subject as speaker ("bridge ... urged")."""
+    claims = extract(text)
+    assert len(claims) == 2 and {c.speaker.name for c in claims} == {expected}, tuples(claims)
+
+
 def test_regression_cue_verb_in_an_if_clause_reports_nothing(extract):
     """'if investigators find the same part was used' once gave investigators
     the claim 'the same part was used': a supposed finding is no claim."""
