@@ -1051,7 +1051,14 @@ def _conjoined_to_reported_clause(verb: Token) -> bool:
         return False
     i = verb.left_edge.i
     doc = verb.doc
-    return i >= 2 and doc[i - 1].dep_ == "cc" and doc[i - 2].text == ","
+    if i < 2 or doc[i - 1].dep_ != "cc":
+        return False
+    if doc[i - 2].text == ",":
+        return True
+    # without the comma, a finite past cue cannot share the clause's
+    # auxiliary: "said the district *had* put forward X and *insisted* that Y"
+    return verb.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_ in ("have", "will", "would", "can", "could", "may", "might", "shall", "should", "must")
+                                      for c in verb.head.children)
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:

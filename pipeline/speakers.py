@@ -9,11 +9,12 @@ earlier, and "the company" to the organization the article names.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.tokens import Doc, Span, Token
 
 from .rules import load_json_rules
@@ -37,6 +38,17 @@ class SpeakerLexicon(BaseModel):
     # "the agency" may be the "Transit Authority": the last words of names a
     # generic organization noun can stand for (besides the noun itself)
     org_noun_names: dict[str, list[str]] = {}
+    # words that tell a person's gender: pronouns, titles ("Ms."), nouns
+    # ("spokeswoman"); a he/she only refers to a person of that gender
+    female_words: list[str] = []
+    male_words: list[str] = []
+
+    @model_validator(mode="after")
+    def _genders_disjoint(self) -> "SpeakerLexicon":
+        both = sorted({w.lower() for w in self.female_words} & {w.lower() for w in self.male_words})
+        if both:
+            raise ValueError(f"words listed as both female and male: {both}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,8 @@ class Lexicon:
     org_suffixes: frozenset
     org_possessions: frozenset
     org_noun_names: dict
+    female_words: frozenset = frozenset()
+    male_words: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +82,76 @@ def ent_label(ent: Span) -> str:
         return "ORG"
     if ent.label_ == "PERSON" and (_described_as_org(ent.root) or _owns_org_things(ent.root)):
         return "ORG"  # "Bellmont, a regional retailer", "Loopwave's chief technology officer"
-    if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") and ent[-1].lower_ not in lexicon().org_suffixes
-            and ent.root.pos_ == "PROPN" and _described_as_person(ent.root)):
-        return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
+    if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE") and ent[-1].lower_ not in lexicon().org_suffixes
+            and ent.root.pos_ == "PROPN"):
+        if ent.label_ != "GPE" and _described_as_person(ent.root):
+            return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
+        if _clause_pronoun_gender(ent.root) is not None:
+            return "PERSON"  # "Kettleby denied that he had …"
     return ent.label_
+
+
+def word_gender(word: str) -> Optional[str]:
+    """"female" or "male" for a gendered pronoun, title or noun ("she",
+    "Mr.", "spokeswoman"), else None."""
+    lex = lexicon()
+    w = word.lower()
+    if w in lex.female_words:
+        return "female"
+    if w in lex.male_words:
+        return "male"
+    return None
+
+
+def _clause_pronoun_gender(root: Token) -> Optional[str]:
+    """The gender of a he/she that is the subject of a clause reported by the
+    verb this name is the subject of: "Kettleby denied that *he* had …",
+    "Varrow writes that *she* learned …"."""
+    if root.dep_ != "nsubj" or root.head.i == root.i:
+        return None
+    for comp in root.head.children:
+        if comp.dep_ != "ccomp":
+            continue
+        for subj in comp.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PRON":
+                gender = word_gender(subj.text)
+                if gender:
+                    return gender
+    return None
+
+
+def _mention_gender(root: Token) -> Optional[str]:
+    """A title or gendered noun naming the person: "Ms. Ruiz", "spokeswoman
+    Ana Ruiz", "Ruiz, a spokeswoman", "her husband, Tom Ruiz"."""
+    doc = root.doc
+    lo = root.left_edge.i if root.left_edge.i < root.i else root.i
+    words = [t for t in doc[max(0, lo - 1):root.i] if t.pos_ not in ("PRON", "DET")]
+    words += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.append(root.head)
+    for t in words:
+        gender = word_gender(t.text)
+        if gender:
+            return gender
+    return None
+
+
+def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Name -> "female"/"male", from what the article itself says of each
+    mention (titles, gendered nouns, "X said that she …"); a name with as
+    many votes each way, or none, is left out."""
+    votes: dict[str, Counter] = {}
+    for i, name in persons:
+        root = doc[i]
+        for gender in (_mention_gender(root), _clause_pronoun_gender(root)):
+            if gender:
+                votes.setdefault(name, Counter())[gender] += 1
+    out = {}
+    for name, count in votes.items():
+        (top, n), *rest = count.most_common()
+        if not rest or rest[0][1] < n:
+            out[name] = top
+    return out
 
 
 def entity_label(ent: Span, table: Optional["NameTable"] = None) -> str:
@@ -185,6 +265,7 @@ class NameTable:
     surnames: dict[str, str] = field(default_factory=dict)
     persons: list[tuple[int, str]] = field(default_factory=list)  # (token i, name)
     orgs: list[tuple[int, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "female" / "male"
 
     def full_name(self, name: str) -> str:
         key = name.split()[-1].lower() if name else ""
@@ -212,8 +293,23 @@ def build_name_table(doc: Doc) -> NameTable:
             table.persons.append((ent.root.i, name))
         elif label == "ORG":
             table.orgs.append((ent.start, clean_name(ent)))
+    # a full name the NER called an organization, whose surname the article
+    # shows elsewhere to be a person's ("lawyers for Damon Kettleby" … "Kettleby
+    # denied that he …")
+    single = {n.lower() for _, n in table.persons if len(n.split()) == 1}
+    if single:
+        for ent in doc.ents:
+            if (ent.label_ in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(ent) <= 3
+                    and all(t.pos_ == "PROPN" for t in ent) and ent[-1].lower_ in single
+                    and ent[-1].lower_ not in lexicon().org_suffixes):
+                name = clean_name(ent)
+                table.surnames.setdefault(ent[-1].lower_, name)
+                table.persons.append((ent.root.i, name))
+                table.orgs = [(i, o) for i, o in table.orgs if o != name]
+        table.persons.sort()
     # resolve later mentions of a surname to the full name
     table.persons = [(i, table.full_name(n)) for i, n in table.persons]
+    table.genders = person_genders(doc, table.persons)
     return table
 
 
@@ -291,6 +387,9 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     sents = sentence_index(doc)
     if before < len(doc):
         cand = [c for c in cand if not (sents.same(c[0], before) and _closes_quote(doc[c[0]:before].text))]
+    gender = word_gender(doc[before].text) if before < len(doc) else None
+    if gender:  # "he" is not a person the article calls "she"
+        cand = [c for c in cand if table.genders.get(c[1], gender) == gender]
     if not cand:
         return None
     by_sent: dict[int, list[tuple[int, str, bool]]] = {}
@@ -301,7 +400,11 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
             break
         group = by_sent[st]
         spoke_heads = {i for i, _, sp in group if sp}
-        best = max(group, key=lambda g: (_salience(doc[g[0]], g[0] in spoke_heads), g[0]))
+        # among equals the main clause's subject, then the last one: "Halvard
+        # said X would have to prove that Varrow knew …" — Halvard, though
+        # Varrow "knew" something too
+        best = max(group, key=lambda g: (_salience(doc[g[0]], g[0] in spoke_heads),
+                                         _salience(doc[g[0]], False), g[0]))
         return best[0], best[1]
     return None
 

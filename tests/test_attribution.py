@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.attribution import CueVerbRule, find_quotes
@@ -1273,3 +1275,92 @@ def test_object_with_a_predicate_adverb(extract, text, speaker, claim):
     """'showed Vance ahead of Achebe': the claim was cut to 'incumbent Rita
     Vance', and a tally had no voice."""
     assert [(c.speaker.text, c.claim.text) for c in extract(text)] == [(speaker, claim)]
+
+
+# --------------------------------------------------------------------------
+# pronouns agree in gender with what the article says of a person
+
+
+@pytest.mark.parametrize("word, gender", [
+    ("she", "female"), ("Her", "female"), ("Ms.", "female"), ("spokeswoman", "female"),
+    ("he", "male"), ("His", "male"), ("Mr.", "male"), ("chairman", "male"),
+    ("they", None), ("spokesperson", None), ("Ruiz", None),
+])
+def test_word_gender(word, gender):
+    from pipeline.speakers import word_gender
+
+    assert word_gender(word) == gender
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    # a title or gendered noun in the mention or its appositive
+    ("Ms. Okonkwo said the plan was sound.", "Okonkwo", "female"),
+    ("Spokesman Arlo Benn said the plant would close.", "Arlo Benn", "male"),
+    ("Ada Lindqvist, a spokeswoman for the port, said ships were waiting.", "Ada Lindqvist", "female"),
+    # a he/she that is the subject of the person's own reported clause
+    ("Ada Lindqvist said that she would resign.", "Ada Lindqvist", "female"),
+    ("Bruno Salt denied that he had taken the money.", "Bruno Salt", "male"),
+    # no evidence: no gender
+    ("Ada Lindqvist said the port was busy.", "Ada Lindqvist", None),
+])
+def test_person_genders(nlp, text, name, gender):
+    from pipeline.speakers import build_name_table
+
+    assert build_name_table(nlp(text)).genders.get(name) == gender
+
+
+def test_regression_he_never_resolves_to_a_woman(extract):
+    """'"…," he said' once resolved to the nearest person who spoke, a woman
+    the article had just shown to be 'she', not to the man before her."""
+    text = ("Otto Brandvik denied keeping any royalties. "
+            "Mara Quill said that she had found the missing payments in 2018. "
+            '"Every payment is in a signed contract," he said.')
+    claims = extract(text)
+    quote = [c for c in claims if "signed contract" in c.claim.text]
+    assert [(c.speaker.text, c.speaker.name) for c in quote] == [("he", "Otto Brandvik")], tuples(claims)
+
+
+def test_regression_surname_the_ner_called_an_organization(extract):
+    """'Kettleby denied that he …' with 'Kettleby' tagged ORG once made the
+    speaker an organization and sent the next 'he' to a woman."""
+    text = ("Lawyers for Damon Kettleby wrote to the publisher on Tuesday. "
+            "Kettleby, who managed Varrow from 2009 to 2019, denied that he had ever taken money he was not owed. "
+            '"She knew exactly what she was signing," he said.')
+    claims = extract(text)
+    got = [(c.speaker.name, c.speaker.label) for c in claims if c.cue is not None and c.cue.text in ("denied", "said")]
+    assert all(label == "PERSON" and name.endswith("Kettleby") for name, label in got) and len(got) == 2, tuples(claims)
+
+
+def test_regression_pronoun_prefers_the_main_speaker_over_a_nested_one(extract):
+    """'Halvard said a figure like Brandt would have to prove that Morrow
+    knew …' made Morrow (who 'knew', a nested cue) the next 'he': the main
+    clause's speaker comes first among people who spoke in that sentence."""
+    text = ("Teodor Halvard, who teaches media law, said a public figure like Brandt would probably have to prove "
+            "that Morrow knew the statements were false or recklessly ignored the truth. "
+            '"Courts tend to give authors room," he said.')
+    claims = extract(text)
+    quote = [c for c in claims if "Courts tend" in c.claim.text]
+    assert [c.speaker.name for c in quote] == ["Teodor Halvard"], tuples(claims)
+
+
+def test_regression_finite_cue_after_a_perfect_clause_takes_the_sayer(extract):
+    """'said the district had put forward X and insisted that Y' once gave
+    'insisted' to the district: a past-tense cue cannot share 'had'."""
+    claims = extract("Superintendent Delia Marchbanks said the district had put forward its best offer "
+                     "and insisted that the budget could not absorb more.")
+    got = [(c.speaker.name, c.cue.text, c.certainty.polarity) for c in claims]
+    assert got == [("Delia Marchbanks", "said", "positive"), ("Delia Marchbanks", "insisted", "negative")], got
+
+
+def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
+    import json
+
+    from pipeline.rules import RuleFileError, load_json_rules
+    from pipeline.speakers import SpeakerLexicon
+
+    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "speakers.json").read_text(encoding="utf-8"))
+    raw["male_words"] = raw["male_words"] + ["spokeswoman"]
+    path = tmp_path / "speakers.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="speakers.json.*both female and male.*spokeswoman"):
+        load_json_rules("speakers.json", SpeakerLexicon, path)

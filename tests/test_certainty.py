@@ -551,6 +551,10 @@ def test_blocked_event_scores_negative(nlp):
     ("The ruling could not have come at a worse time.", "come", "positive"),
     ("The move could not come at a more opportune time.", "come", "positive"),
     ("The aid could not come in time.", "come", "negative"),
+    ("I could not agree more.", "agree", "positive"),
+    # regression: "more" as an object is no comparative idiom
+    ("The budget could not absorb more without cuts.", "absorb", "negative"),
+    ("The city could not afford more delays.", "afford", "negative"),
     # a calling-off only aimed at or possible calls nothing off
     ("Exiles vowed to impede or delay the ruling.", "ruling", "positive"),
     ("The chip has flaws that could delay the launch.", "launch", "positive"),
