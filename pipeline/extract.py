@@ -124,8 +124,8 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             if cur.i in anchors:
                 hit = True
                 break
-            if cur.head is cur:
-                break
+            if cur.head is cur or _describes_speaker(cur):
+                break  # "Kettleby, who managed her *from 2009*, denied …": a date of the speaker
             cur = cur.head
             steps += 1
         if hit:
@@ -134,6 +134,18 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             if best is None or rank < best[0]:
                 best = (rank, t)
     return best[1] if best else None
+
+
+def _describes_speaker(tok) -> bool:
+    """A relative clause or appositive that describes the subject ("Kettleby,
+    *who managed her from 2009*, denied", "Ruiz, *a manager since 2009*,
+    said"). A participle may date the statement ("in an opinion *issued
+    Tuesday*", "the coach, *speaking* on Sunday, said"), so it is passed
+    through, and so is a name the parser hung on the subject ("Cameron
+    reconfirmed Alita: *Battle Angel 2 in July 2023*")."""
+    if tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.pos_ == "NOUN")
 
 
 _DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")

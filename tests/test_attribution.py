@@ -311,6 +311,23 @@ def test_regression_said_on_not_from_a_noun_modifier(extract):
     assert w.said_on is not None and w.said_on.value == "2025-10-22"
 
 
+@pytest.mark.parametrize("text, said_on", [
+    # a date inside a clause or appositive describing the speaker is not when they spoke
+    ("Kettleby, who managed Varrow from 2009 to 2019, denied that he had ever taken money.", None),
+    ("Ruiz, a manager at the plant since 2019, said the plan was sound.", None),
+    ("Ruiz, who joined in 2019, said on Friday the plan was sound.", "2025-07-11"),
+    # a participle may date the statement
+    ("The coach, speaking on Sunday, said he would stay.", "2025-07-13"),
+    ("In an opinion issued Monday, Judge Ana Ruiz wrote that the plaintiffs had a case.", "2025-07-14"),
+    ("Speaking to reporters on Monday, the minister said the plan would go ahead.", "2025-07-14"),
+])
+def test_regression_said_on_not_from_a_clause_describing_the_speaker(extract, text, said_on):
+    """'Kettleby, who managed Varrow from 2009 to 2019, denied …' once got
+    said_on 2009."""
+    [claim] = extract(text, published="2025-07-15")
+    assert (claim.said_on.value if claim.said_on else None) == said_on
+
+
 def test_said_on_carries_to_the_same_speakers_next_quote(extract):
     text = 'Vogel did not deny the report when reached by phone on Tuesday. "We talk to a lot of people," she said.'
     claims = extract(text, published="2025-01-30")
