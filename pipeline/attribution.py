@@ -1117,8 +1117,10 @@ def _is_that_clause(head: Token) -> bool:
     if not _is_verbal(head) or head.doc[head.left_edge.i].lower_ != "that":
         return False
     if cue_entry(head) is not None and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in head.children):
-        return False  # "a claim that consumer groups disputed": a reporting verb, its object gapped
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "auxpass") for c in head.children):
+        # "a claim that consumer groups disputed": a reporting verb, its object
+        # gapped (a passive has none to gap: "that the payment is written into X")
+        return False
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in head.children)
 
 

@@ -38,6 +38,9 @@ class SpeakerLexicon(BaseModel):
     # "the agency" may be the "Transit Authority": the last words of names a
     # generic organization noun can stand for (besides the noun itself)
     org_noun_names: dict[str, list[str]] = {}
+    # nouns that only stand for an organization so named: "the union" is no
+    # school district, whatever organization the article named last
+    strict_org_nouns: list[str] = []
     # words that tell a person's gender: pronouns, titles ("Ms."), nouns
     # ("spokeswoman"); a he/she only refers to a person of that gender
     female_words: list[str] = []
@@ -64,6 +67,7 @@ class Lexicon:
     org_suffixes: frozenset
     org_possessions: frozenset
     org_noun_names: dict
+    strict_org_nouns: frozenset = frozenset()
     female_words: frozenset = frozenset()
     male_words: frozenset = frozenset()
 
@@ -88,7 +92,21 @@ def ent_label(ent: Span) -> str:
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
         if _clause_pronoun_gender(ent.root) is not None:
             return "PERSON"  # "Kettleby denied that he had …"
+        if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
+            return "PERSON"  # "Councilmember Harold [Pike]"
     return ent.label_
+
+
+def person_name(ent: Span) -> str:
+    """A person's name, with a first name the NER left out ("Governor Ana
+    [Lima]", "Councilmember Harold [Pike]") and without role words."""
+    name = clean_name(ent)
+    doc = ent.doc
+    start = mention_bounds(ent.root)[0]
+    left = [t.text for t in doc[start:ent.start] if t.pos_ == "PROPN" and t.head.i >= ent.start]
+    if left:
+        name = " ".join(strip_roles(left + name.split()))
+    return name
 
 
 def word_gender(word: str) -> Optional[str]:
@@ -277,11 +295,18 @@ class NameTable:
 
 def build_name_table(doc: Doc) -> NameTable:
     table = NameTable()
-    for ent in doc.ents:
-        label = ent_label(ent)
+    labels = [ent_label(ent) for ent in doc.ents]
+    # "Tallis Ridge" after "Tallis Ridge Partners" is that firm, whatever the NER says
+    org_names = [clean_name(ent) for ent, label in zip(doc.ents, labels) if label == "ORG"]
+    for ent, label in zip(doc.ents, labels):
         if label == "PERSON" and (any(t.like_num or t.is_space for t in ent) or "\n" in ent.text):
             continue  # "Angel 2" (a title), names cut across lines: not people
         if label == "PERSON":
+            words = clean_name(ent).lower().split()
+            longer = [o for o in org_names if len(o.split()) > len(words) and o.lower().split()[:len(words)] == words]
+            if words and longer:
+                table.orgs.append((ent.start, longer[0]))
+                continue
             name = clean_name(ent)
             if not name:
                 continue
@@ -307,10 +332,42 @@ def build_name_table(doc: Doc) -> NameTable:
                 table.persons.append((ent.root.i, name))
                 table.orgs = [(i, o) for i, o in table.orgs if o != name]
         table.persons.sort()
+    # a name after a role word the NER did not tag: "Councilmember Harold Pike"
+    for i, name in _titled_untagged_names(doc):
+        parts = name.split()
+        if len(parts) >= 2:
+            table.surnames.setdefault(parts[-1].lower(), name)
+        table.persons.append((i, name))
+    table.persons.sort()
+    # a one-word "organization" that is a surname the article introduced is that person
+    table.orgs = [(i, o) for i, o in table.orgs if not (len(o.split()) == 1 and o.lower() in table.surnames)]
     # resolve later mentions of a surname to the full name
     table.persons = [(i, table.full_name(n)) for i, n in table.persons]
     table.genders = person_genders(doc, table.persons)
     return table
+
+
+def _titled_untagged_names(doc: Doc) -> list[tuple[int, str]]:
+    """(head index, name) of proper names right after a role word that the
+    NER left untagged: "Councilmember *Harold Pike*", "Dr. *Ines Vale*"."""
+    lex = lexicon()
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.lower_ in lex.role_words and tok.is_title and i + 1 < n:
+            j = i + 1
+            while j < n and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "" \
+                    and doc[j].is_title and doc[j].lower_ not in lex.role_words:
+                j += 1
+            if j - i >= 3 or (j - i == 2 and j < n and doc[j].ent_type_ == ""):
+                # two or three name words ("Harold Pike"), or one name word
+                # standing alone ("Dr. Hill said")
+                out.append((j - 1, " ".join(t.text for t in doc[i + 1:j])))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
@@ -416,8 +473,13 @@ def _closes_quote(text: str) -> bool:
 def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, str]:
     """A one-word name the article introduced in full: 'Reyes' after 'Alan
     Reyes' is that person, 'Bellmont' after 'Bellmont Markets' that
-    organization, whatever the NER called the short form."""
+    organization, whatever the NER called the short form; so is 'Tallis
+    Ridge' after 'Tallis Ridge Partners'."""
     if len(name.split()) != 1:
+        words = name.lower().split()
+        for _, org in table.orgs:
+            if len(org.split()) > len(words) and org.lower().split()[:len(words)] == words:
+                return "ORG", org
         return label, name
     key = name.lower()
     if key in table.surnames:
@@ -431,17 +493,22 @@ def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, s
 
 def _previous_org(doc: Doc, before: int, table: NameTable, noun: Optional[str] = None) -> Optional[str]:
     """The organization "the company" / "it" most likely means: one whose
-    name ends in the noun ("the board": the Water Quality Board), else the
+    name holds the noun or a word it stands for ("the board": the Water
+    Quality Board; none for "the union" if no union was named), else the
     latest one mentioned as a subject before ``before`` ("*Corvane* said ... asked
     the FDA"); failing that the latest one that does not just modify another
     noun ("analysts *at Whitmore Securities*"); failing that the latest."""
     cand = [(i, n) for i, n in table.orgs if i < before]
     if noun:
-        # "the board" is the Water Quality Board when one was named
-        words = lexicon().org_noun_names.get(noun, frozenset({noun}))
-        named = [n for i, n in cand if n.split()[-1].lower() in words]
+        # "the board" is the Water Quality Board when one was named, "the
+        # agency" the Department of Financial Protection
+        lex = lexicon()
+        words = lex.org_noun_names.get(noun, frozenset({noun}))
+        named = [n for i, n in cand if any(w in words for w in n.lower().split())]
         if named:
             return named[-1]
+        if noun in lex.strict_org_nouns:
+            return None
     for test in (_subject_mention, lambda t: not _noun_modifier(t)):
         for i, n in reversed(cand):
             if test(doc[i]):
@@ -552,11 +619,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             label = "PERSON"  # "Governor Ana Lima" read as a place
         name = clean_name(ent)
         if label == "PERSON":
-            # the NER may leave a first name out ("Governor Ana [Lima]")
-            left = [t.text for t in doc[start:ent.start] if t.pos_ == "PROPN" and t.head.i >= ent.start]
-            if left:
-                name = " ".join(strip_roles(left + name.split()))
-            name = table.full_name(name)
+            name = table.full_name(person_name(ent))
         label, name = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, name, start, end, head.i)
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
@@ -593,7 +656,9 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             return ref
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
         det = [c for c in head.lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
-        if det and not any(c.dep_ == "compound" for c in head.lefts):  # "the (regional) airline"
+        # "the (regional) airline" is the one the article named last; "the
+        # companies" are more than one, so no single name stands for them
+        if det and head.tag_ != "NNS" and not any(c.dep_ == "compound" for c in head.lefts):
             org = _previous_org(doc, head.i, table, head.lemma_.lower())
             if org:
                 return SpeakerRef("ORG", text, org, start, end, head.i)

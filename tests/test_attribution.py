@@ -1381,3 +1381,53 @@ def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(RuleFileError, match="speakers.json.*both female and male.*spokeswoman"):
         load_json_rules("speakers.json", SpeakerLexicon, path)
+
+
+def test_regression_confirmed_in_a_statement_that_passive(extract):
+    """'X confirmed in a statement that the payment is written into Y' once
+    became an AUTHOR claim: the passive 'written' (a cue verb) was read as a
+    relative clause with a gapped object."""
+    claims = extract("Tallis Ridge Partners confirmed in a statement that the payment is written into the agreement.")
+    assert [(c.speaker.name, c.cue.text, c.claim.text) for c in claims] == [
+        ("Tallis Ridge Partners", "confirmed", "the payment is written into the agreement")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a strict organization noun stands only for an organization so named
+    ("The Harlow Valley Education Association met on Monday. The Harlow Valley School District "
+     "made an offer. The union said the offer was too low.", "Harlow Valley Education Association"),
+    ("The Harlow Valley School District made an offer. The union said the offer was too low.", "union"),
+    # any word of the name counts ("Board of Education")
+    ("The Board of Education met on Monday. The board said it would vote in May.", "Board of Education"),
+    # a plural noun is more than one organization
+    ("The regulator, the National Competition Commission, opened a review. The companies said the deal "
+     "would lower fares.", "companies"),
+])
+def test_org_noun_resolution(extract, text, name):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims][-1] == name, tuples(claims)
+
+
+def test_regression_titled_name_the_ner_missed_is_a_person(extract):
+    """'Councilmember Harold Pike' (untagged), then 'Pike' tagged ORG: 'It said'
+    about the developer once resolved to Pike, the latest 'organization'."""
+    text = ("The developer, Tallis Ridge Partners, plans 400 homes. "
+            "Councilmember Harold Pike argued that the roads were not built for that many households. "
+            '"Who will pay for the pipes?" Pike asked. '
+            "Tallis Ridge confirmed in a statement that it would pay for the pipes. "
+            "It said the cost would not be passed on to tenants.")
+    claims = extract(text)
+    got = [(c.speaker.name, c.speaker.label) for c in claims]
+    assert got[0] == ("Harold Pike", "PERSON"), tuples(claims)
+    assert got[-2:] == [("Tallis Ridge Partners", "ORG"), ("Tallis Ridge Partners", "ORG")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Councilmember Harold Pike voted no.", ["Harold Pike"]),
+    ("Mayor Ana Ruiz said yes.", ["Ana Ruiz"]),  # tagged by the NER or not, one name
+    ("The mayor said yes.", []),
+])
+def test_titled_names_enter_the_name_table(nlp, text, names):
+    from pipeline.speakers import build_name_table
+
+    assert sorted({n for _, n in build_name_table(nlp(text)).persons}) == names
