@@ -91,6 +91,9 @@ class AttributionRules(BaseModel):
     hearsay_adverbs: list[str]
     # objects that carry no content ("declined to say what")
     non_content_objects: list[str]
+    # verbs that name a topic, not a content: declined to talk about, it
+    # claims nothing ("declined to discuss the negotiations")
+    topic_verbs: list[str] = []
     # subordinators whose clause is not part of an AUTHOR claim (conditionals are)
     non_conditional_marks: list[str]
     # "In a CNN poll, X leads": documents that speak through "in"
@@ -748,10 +751,12 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
             else:
                 ts, te = _subtree_range(obj)
-            te = _extend_over_object_preps(tok, te)
+            te = _extend_over_object_preps(tok, te, temporal=rule.class_ == "cognition")
             te = trim_trailing_asides(doc, ts, te)
             if marked is None and not predicated and obj is not None and _anaphoric_np(doc, obj, ts, te):
                 continue  # "rejected that account", "disputed those numbers": no content of its own
+            if marked is None and not predicated and _refused_topic(tok, rule):
+                continue  # "declined to discuss numbers", "has not spoken about the dispute"
             kind, rid = "nominal", "nominal.dobj"
         elif rule.class_ == "speech" and (trailing := _trailing_cue_content(doc, tok)) is not None:
             # "X reduced admissions by 61 percent, its developer, Brightwater
@@ -796,6 +801,18 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
 
 
 _DEMONSTRATIVES = frozenset({"that", "those", "this", "these"})
+
+
+def _refused_topic(verb: Token, rule: CueVerbRule) -> bool:
+    """A topic verb that was declined or negated ("declined to discuss X",
+    "has not spoken publicly about X"): the speaker said nothing about X."""
+    if rule.lemma not in frames().topic_verbs:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in ("decline", "refuse")
+                                      or any(c.dep_ == "neg" for c in head.children))
 
 
 def _anaphoric_np(doc: Doc, obj: Token, start: int, end: int) -> bool:
@@ -996,11 +1013,16 @@ def _under_noun(tok: Token, head: Token) -> bool:
 
 
 def _hedged_conjunct(verb: Token) -> bool:
-    """A conjoined verb that is a passive cue ("was expected to") or a belief
-    or plan with no subject of its own ("and expects to")."""
+    """A conjoined verb that is a passive cue ("was expected to"), a belief
+    or plan with no subject of its own ("and expects to"), or a belief
+    adjective with its clause ("but was confident the result would stand")."""
     rule = cue_entry(verb)
     if rule is None:
-        return False
+        if verb.lemma_ != "be" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        beliefs = frames().belief_adjectives
+        return any(a.dep_ == "acomp" and a.lower_ in beliefs
+                   and any(c.dep_ == "ccomp" and _is_verbal(c) for c in a.children) for a in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return rule.class_ == "cognition" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -1085,11 +1107,16 @@ OBJECT_PREPS = {"in", "of", "about", "for", "to", "on", "over", "with", "against
 NON_CONTENT_ENTS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP"}
 
 
-def _extend_over_object_preps(verb: Token, end: int) -> int:
+_TEMPORAL_PREPS = frozenset({"before", "after", "until", "by", "within", "during"})
+
+
+def _extend_over_object_preps(verb: Token, end: int, temporal: bool = False) -> int:
     """'expressed her interest | in returning' where the parser hung the
     prepositional phrase on the verb: take it into the nominal content,
     unless it names a date, a place or an addressee. Object predicates and
-    infinitives ("called X a liar", "urged voters to stay") come along."""
+    infinitives ("called X a liar", "urged voters to stay") come along. With
+    ``temporal`` (an expectation: "expects a rebound *by July*", "ruled out a
+    walkout *before the vote*") a time phrase belongs to the content too."""
     for child in verb.rights:
         if child.left_edge.i > end + 1 or child.left_edge.i < end:
             continue
@@ -1098,6 +1125,10 @@ def _extend_over_object_preps(verb: Token, end: int) -> int:
             continue
         if child.dep_ == "advmod" and child.left_edge.i == end and any(c.dep_ == "prep" for c in child.children):
             # "showed Vance *ahead of Achebe*": the object's predicate
+            end = child.right_edge.i + 1
+            continue
+        if temporal and child.dep_ == "prep" and child.left_edge.i == end and child.lower_ in _TEMPORAL_PREPS \
+                and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             end = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:
@@ -1657,6 +1688,11 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
         # "refused to rule out X": a cue chained to its governing cue keeps its claim
         and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues)
     )]
+    # "refused to rule out X": the inner cue's claim (X, possible) says it
+    # all; the outer one ("to rule out X") would repeat it
+    inner_heads = {doc[a.cue_token].head.i for a in atts
+                   if a.cue_token is not None and doc[a.cue_token].dep_ == "xcomp"}
+    atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads)]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]

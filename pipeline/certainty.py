@@ -880,6 +880,7 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     tally = _Tally(doc)
     applied: list[CueMatch] = []
     cue_negations: list[CueMatch] = []
+    refused = False  # the cue verb is the complement of "refused / declined / failed to"
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
@@ -908,10 +909,12 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
-              and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
-              and doc[start].lower_ in _WH_OPENERS):
-            # "declined / refused to say how much X": a non-answer, as "did not say"
+              and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i):
+            # "declined / refused to say how much X", "refused to say that X":
+            # a non-answer; "declined to confirm X" as "did not confirm",
+            # "refused to deny X" as "did not deny"
             cue_negations.append(c)
+            refused = True
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
@@ -933,8 +936,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         elif category == "unknown":
             tally.level("unknown")
             tally.record(cue_match)
-        elif doc[start].lower_ in _WH_OPENERS:
-            tally.level("unknown")  # "did not say when / if X": nothing was said about it
+        elif doc[start].lower_ in _WH_OPENERS or refused:
+            tally.level("unknown")  # "did not say when / if X", "refused to say / predict that X": nothing was said
             tally.record(n, "unknown")
         else:
             if category in LEVEL_OF and _rule(cue_match).epistemic:

@@ -1073,6 +1073,11 @@ def test_regression_role_noun_with_appositive_name_the_ner_mislabels(extract):
      "and that the fine was unlikely to be reduced on appeal.",
      [("the bureau could halt production if inspectors found new violations", "possible"),
       ("the fine was unlikely to be reduced on appeal", "probable")]),
+    # a conjoined belief adjective with its clause ("but was confident Y")
+    ("Miriam Castle said she respected the request for a recount but was confident the result would stand.",
+     [("she respected the request for a recount", "certain"), ("was confident the result would stand", "certain")]),
+    ("Miriam Castle said she respected the request but was confident.",
+     [("she respected the request but was confident", "certain")]),
     # "no evidence that A or that B": both under the noun, one claim
     ("The company said there was no evidence that data had been accessed or that the outage was caused by an attack.",
      [("there was no evidence that data had been accessed or that the outage was caused by an attack", "certain")]),
@@ -1431,3 +1436,28 @@ def test_titled_names_enter_the_name_table(nlp, text, names):
     from pipeline.speakers import build_name_table
 
     assert sorted({n for _, n in build_name_table(nlp(text)).persons}) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a declined or negated topic verb says nothing about its topic
+    ("Crane declined to discuss numbers.", []),
+    ("Varga has not spoken publicly about the dispute.", []),
+    ("Crane discussed the numbers with the board.", [("discussed", "the numbers with the board", "certain", "positive")]),
+    # "refused to X" where X is a cue: one claim, X's, graded by the refusal
+    ("She refused to rule out a walkout.", [("rule out", "a walkout", "possible", "positive")]),
+    ("The bank declined to confirm that talks had taken place.", [("confirm", "talks had taken place", "unknown", "positive")]),
+    ("She refused to deny that talks had taken place.", [("deny", "talks had taken place", "possible", "positive")]),
+    ("She refused to say that the plan had failed.", [("say", "the plan had failed", "unknown", "positive")]),
+    ("He declined to predict that rates would fall.", [("predict", "rates would fall", "unknown", "positive")]),
+    # an expectation keeps its time phrase; an announcement does not
+    ("Makepeace refused to rule out a walkout before the vote.", [("rule out", "a walkout before the vote", "possible", "positive")]),
+    ("Analysts expect a rebound by July.", [("expect", "a rebound by July", "probable", "positive")]),
+    ("The company announced the plan before the vote.", [("announced", "the plan", "certain", "positive")]),
+])
+def test_refusals_and_topics(extract, text, expected):
+    """Regressions from team-written set 8: 'refused to rule out a walkout'
+    gave two claims ('to rule out a walkout' and 'a walkout'); 'declined to
+    confirm X' was certain; 'has not spoken about the dispute' was a claim."""
+    claims = extract(text)
+    got = [(c.cue.text, c.claim.text, c.certainty.level, c.certainty.polarity) for c in claims]
+    assert got == expected, got
