@@ -1318,6 +1318,9 @@ def _source_phrase(tok: Token) -> Optional[tuple[Token, Token, str]]:
         return (to, pobj, "according_to") if pobj is not None else None
     if tok.lower_ == "in" and tok.dep_ == "prep" and tok.i == sentence_index(doc).start(tok.i) and _is_verbal(tok.head) and cue_entry(tok.head) is None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        root = tok.sent.root
+        if cue_entry(root) is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return None  # "In the book, titled X, Varrow writes that …": Varrow speaks, in the book
         if pobj is not None and pobj.lemma_.lower() in frames().source_documents:
             return tok, pobj, "in_document"
     return None
@@ -1624,6 +1627,28 @@ def _asked_question(tok: Token) -> bool:
     return clause.head.i != clause.i and clause.head.lemma_.lower() in _QUESTION_VERBS
 
 
+def _in_other_relative(cue: Token, hedge: Token) -> bool:
+    """Is ``cue`` inside a relative clause that does not hold ``hedge``? "The
+    deal is likely to face opposition from attorneys general, *some of whom
+    have challenged mergers*": the writer's hedge is not their report."""
+    tok = cue
+    for _ in range(32):
+        if tok.dep_ in ("relcl", "acl") or _relative_subject(tok):
+            return not (tok.left_edge.i <= hedge.i <= tok.right_edge.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _relative_subject(verb: Token) -> bool:
+    """A clause whose subject holds a relative pronoun ("*some of whom* have
+    challenged"), whatever the parser attached it to."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+               and any(t.lower_ in ("whom", "which", "whose") for t in c.subtree)
+               for c in verb.children)
+
+
 def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cues) -> list[Attribution]:
     """AUTHOR claims: clauses outside every attributed content that carry an
     epistemic cue. ``epistemic_cues(doc, start, end)`` returns cue matches
@@ -1658,7 +1683,7 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 rule = "author.clause"
             if head.i in seen_heads:
                 continue
-            if any(ts <= c < te for c in cue_toks):
+            if any(ts <= c < te and not _in_other_relative(doc[c], tok) for c in cue_toks):
                 continue  # the clause reports someone else's claim
             cs, ce = _char_range(doc, *_trim_tokens(doc, ts, te))
             if any(min(ce, e) - max(cs, s) > 0.5 * (ce - cs) for s, e in taken):

@@ -1461,3 +1461,25 @@ def test_refusals_and_topics(extract, text, expected):
     claims = extract(text)
     got = [(c.cue.text, c.claim.text, c.certainty.level, c.certainty.polarity) for c in claims]
     assert got == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # showing up is no hedge: no AUTHOR claim
+    ("She is scheduled to appear at a book event in Dunmere on Saturday.", []),
+    ("The defendant appeared in court on Monday.", []),
+    ("The drug appears to reduce deaths.", [("AUTHOR", "possible")]),
+    # a report inside a relative clause does not silence the writer's hedge
+    ("The deal is likely to face opposition from several state attorneys general, "
+     "some of whom have challenged airline mergers before.", [("AUTHOR", "probable"), ("some of whom", "certain")]),
+])
+def test_regression_author_claims_from_set_8(extract, text, expected):
+    claims = extract(text)
+    got = [("AUTHOR" if c.speaker.label == "AUTHOR" else c.speaker.text, c.certainty.level) for c in claims]
+    assert got == expected, tuples(claims)
+
+
+def test_regression_in_document_yields_to_the_writer_inside_it(extract):
+    """'In the book, titled "Paper Lanterns," Varrow writes that X' once also
+    gave the book a claim made of the rest of the sentence."""
+    claims = extract('In the book, titled "Paper Lanterns," Varrow writes that she learned of the missing royalties in 2018.')
+    assert [(c.speaker.text, c.cue.text) for c in claims] == [("Varrow", "writes")], tuples(claims)
