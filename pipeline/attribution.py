@@ -1641,6 +1641,23 @@ def _in_other_relative(cue: Token, hedge: Token) -> bool:
     return False
 
 
+def _cut_independent_conjunct(doc: Doc, hedge: Token, start: int, end: int) -> int:
+    """End an AUTHOR clause before a coordinated clause with its own subject
+    that the hedge does not reach: "The recall is likely to cost millions, *and
+    it could weigh on prices*" is two claims (the second has its own hedge)."""
+    for tok in doc[hedge.i + 1:end]:
+        if tok.dep_ != "conj" or not _is_verbal(tok) or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            continue
+        first = tok.left_edge.i
+        if first - 1 > hedge.i and doc[first - 1].dep_ == "cc":
+            cut = first - 1
+            if doc[cut - 1].text == ",":
+                cut -= 1
+            return min(end, cut)
+    return end
+
+
 def _relative_subject(verb: Token) -> bool:
     """A clause whose subject holds a relative pronoun ("*some of whom* have
     challenged"), whatever the parser attached it to."""
@@ -1681,6 +1698,7 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
             else:
                 ts, te = clause_range(head, tok)
                 rule = "author.clause"
+            te = _cut_independent_conjunct(doc, tok, ts, te)
             if head.i in seen_heads:
                 continue
             if any(ts <= c < te and not _in_other_relative(doc[c], tok) for c in cue_toks):

@@ -332,6 +332,13 @@ def build_name_table(doc: Doc) -> NameTable:
                 table.persons.append((ent.root.i, name))
                 table.orgs = [(i, o) for i, o in table.orgs if o != name]
         table.persons.sort()
+    # an organization the NER did not tag, known by its last word: "Larkfield
+    # Dairy Cooperative is recalling …"
+    tagged = {i for i, _ in table.orgs}
+    for i, name in _suffixed_untagged_orgs(doc):
+        if i not in tagged:
+            table.orgs.append((i, name))
+    table.orgs.sort()
     # a name after a role word the NER did not tag: "Councilmember Harold Pike"
     for i, name in _titled_untagged_names(doc):
         parts = name.split()
@@ -345,6 +352,23 @@ def build_name_table(doc: Doc) -> NameTable:
     table.persons = [(i, table.full_name(n)) for i, n in table.persons]
     table.genders = person_genders(doc, table.persons)
     return table
+
+
+def _suffixed_untagged_orgs(doc: Doc) -> list[tuple[int, str]]:
+    """(first index, name) of capitalized runs the NER left untagged that end
+    in an organization word: "*Larkfield Dairy Cooperative*", "*Tallis Ridge
+    Partners*"."""
+    suffixes = lexicon().org_suffixes
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and doc[j].ent_type_ == "" and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].is_title:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in suffixes and doc[i].lower_ not in suffixes:
+            out.append((i, doc[i:j].text))
+        i = max(j, i + 1)
+    return out
 
 
 def _titled_untagged_names(doc: Doc) -> list[tuple[int, str]]:
@@ -597,6 +621,15 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                 return SpeakerRef("UNNAMED", text, None, head.i, head.i + 1, head.i)
             return SpeakerRef("PERSON", text, prev[1], head.i, head.i + 1, head.i)
         if lower in lex.plural_pronouns or lower in lex.org_pronouns:
+            # "The city has hired a firm, and *it* said …": the subject of the
+            # clause this one is coordinated with
+            verb = head.head
+            if head.dep_ == "nsubj" and verb.dep_ == "conj" and verb.head.i != verb.i:
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    ref = resolve(subj, table, last_speakers)
+                    if ref is not None and ref.label in ("ORG", "GPE", "NORP", "UNNAMED") and (ref.label != "UNNAMED" or lower != "it"):
+                        return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
             if last_speakers:
                 ref = last_speakers[-1]
                 if ref.label in ("ORG", "UNNAMED", "NORP", "GPE"):

@@ -1483,3 +1483,29 @@ def test_regression_in_document_yields_to_the_writer_inside_it(extract):
     gave the book a claim made of the rest of the sentence."""
     claims = extract('In the book, titled "Paper Lanterns," Varrow writes that she learned of the missing royalties in 2018.')
     assert [(c.speaker.text, c.cue.text) for c in claims] == [("Varrow", "writes")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organization the NER missed, known by its last word
+    ("Larkfield Dairy Cooperative is recalling cheese, the company announced. The products were sold under "
+     "the Prairie Spoon brand, the company said.", ["Larkfield Dairy Cooperative", "Larkfield Dairy Cooperative"]),
+    # "the city" is no company the article named
+    ("Culbertson Paving said the city was at fault. The city said the results could take a month.",
+     ["Culbertson Paving", "city"]),
+    # "it" in a clause coordinated with one whose subject is named
+    ("Culbertson Paving said the city was at fault. The city has hired a firm to examine the section, "
+     "and it said the results could take a month.", ["Culbertson Paving", "city"]),
+])
+def test_regression_organization_speakers_from_set_9(extract, text, expected):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == expected, tuples(claims)
+
+
+def test_regression_author_clause_ends_before_an_independent_conjunct(extract):
+    """'X is likely to cost millions, and it could weigh on prices' was one
+    AUTHOR claim (probable); the second clause has its own subject and hedge."""
+    claims = extract("The recall is likely to cost the cooperative millions in lost product, "
+                     "and it could weigh on milk prices this winter.")
+    got = [(c.claim.text, c.certainty.level) for c in claims]
+    assert got == [("The recall is likely to cost the cooperative millions in lost product", "probable"),
+                   ("it could weigh on milk prices this winter", "possible")], got
