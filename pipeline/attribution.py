@@ -691,7 +691,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
                 and not (tok.dep_ == "ccomp" and cue_entry(tok.head) is not None) \
                 and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
+                and not any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # (not "said that A and *that he would ask* for B": a second reported clause)
             # "The plan, Ruiz said, is final" / "The plant will close, said the CEO"
             head = tok.head
             ts, te = _subtree_range(head)
@@ -749,6 +751,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
+            elif obj.lower_ in _REFLEXIVES and tok.lemma_.lower() in ("call", "name", "dub", "style"):
+                continue  # "a group calling itself Black Lantern": a name, not a claim
             else:
                 ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te, temporal=rule.class_ == "cognition")
@@ -1065,7 +1069,7 @@ def _conjoined_to_reported_clause(verb: Token) -> bool:
     """A cue verb the parser hung on the reported clause instead of on the
     cue before it: "said [the bridge was safe], and *urged* calm". With ", and"
     before it and no subject of its own, it shares the outer cue's subject."""
-    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or cue_entry(verb) is None:
+    if verb.dep_ not in ("conj", "advcl") or verb.head.dep_ != "ccomp" or cue_entry(verb) is None:
         return False
     if cue_entry(verb.head.head) is None:
         return False
@@ -1073,6 +1077,10 @@ def _conjoined_to_reported_clause(verb: Token) -> bool:
         return False
     i = verb.left_edge.i
     doc = verb.doc
+    if verb.dep_ == "advcl":
+        # "denied that the hospital had ignored the audit, *saying* that …":
+        # a participle after a comma is the denier's
+        return verb.tag_ == "VBG" and i == verb.i and i >= 1 and doc[i - 1].text == ","
     if i < 2 or doc[i - 1].dep_ != "cc":
         return False
     if doc[i - 2].text == ",":
@@ -1726,7 +1734,8 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
     outer_cues = {a.cue_token for a in atts if a.speaker.label != "AUTHOR"}
     atts = [a for a in atts if not (
-        (_is_stance(doc, a) or a.speaker.label == "AUTHOR")  # "said the audits would show X": the audits do not speak for the writer
+        (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
+         or _future_cue(doc, a))  # "said he would ask for a delay": nothing asked yet
         and a.cue_token is not None and any(s <= doc[a.cue_token].idx < e for s, e in outer)
         # "refused to rule out X": a cue chained to its governing cue keeps its claim
         and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues)
@@ -1745,6 +1754,18 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "shall", "could", "may", "might"})
+
+
+def _future_cue(doc: Doc, att: Attribution) -> bool:
+    """A cue verb under a future or hypothetical auxiliary ("would ask for a
+    delay", "will announce the results"): a speech act yet to come."""
+    if att.cue_token is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in doc[att.cue_token].children)
 
 
 def _is_stance(doc: Doc, att: Attribution) -> bool:

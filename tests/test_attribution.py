@@ -1509,3 +1509,24 @@ def test_regression_author_clause_ends_before_an_independent_conjunct(extract):
     got = [(c.claim.text, c.certainty.level) for c in claims]
     assert got == [("The recall is likely to cost the cooperative millions in lost product", "probable"),
                    ("it could weigh on milk prices this winter", "possible")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second that-clause is reported content, not a parenthetical cue
+    ("She said that the rider would appeal and that he would ask for a delay.",
+     [("said", "the rider would appeal"), ("said", "he would ask for a delay")]),
+    # a speech act yet to come inside someone's claim is no claim of its own
+    ("She said she would tell the board that the plan had failed.",
+     [("said", "she would tell the board that the plan had failed")]),
+    # a participle after the reported clause is the first speaker's
+    ("Feldtmann denied that the hospital had ignored the audit, saying that two of its recommendations had been carried out.",
+     [("denied", "the hospital had ignored the audit"), ("saying", "two of its recommendations had been carried out")]),
+    # naming is no claim
+    ("A group calling itself Black Lantern said on Wednesday that it had copied the files.",
+     [("said", "it had copied the files")]),
+])
+def test_regressions_from_set_10(extract, text, expected):
+    claims = extract(text)
+    assert [(c.cue.text, c.claim.text) for c in claims] == expected, tuples(claims)
+    if text.startswith("Feldtmann"):
+        assert {c.speaker.name for c in claims} == {"Feldtmann"}, tuples(claims)
