@@ -799,8 +799,32 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         for child in tok.children:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 cue_range = (tok.i, tok.i + 2)
-        for part in split_that_clauses(doc, comp[0] if comp is not None else None, ts, te):
+        parts = split_that_clauses(doc, comp[0] if comp is not None else None, ts, te)
+        if comp is not None and comp[1] == "ccomp":
+            parts += _that_conjuncts_of_cue(doc, tok)
+        for part in parts:
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
+    return out
+
+
+def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """"said A, but *that the rules had left no choice*": a that-clause the
+    parser coordinated with the cue verb itself is a second reported clause."""
+    out = []
+    for child in verb.rights:
+        if child.dep_ != "conj" or not _is_verbal(child) or cue_entry(child) is not None:
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ != "that" or first.dep_ != "mark" or doc[first.i - 1].dep_ != "cc":
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            continue
+        start, end = first.i + 1, child.right_edge.i + 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        end = trim_trailing_asides(doc, start, end)
+        if end - start >= 2:
+            out.append((start, end))
     return out
 
 
@@ -1402,7 +1426,8 @@ def according_to(ctx: Context) -> list[Attribution]:
         else:
             src = name_tok if name is not None else pobj
             speakers = _speakers_for(ctx, src) or [described_source(src)]
-        out.extend(_make(ctx, "according_to", rid, speakers, (cs, ce), (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
+        for part in split_that_clauses(doc, head, cs, ce):  # "X is forecast to A, and Y is expected to B"
+            out.extend(_make(ctx, "according_to", rid, speakers, part, (tok.i, to.i + 1), tok.i, [head.i, tok.i]))
     return out
 
 

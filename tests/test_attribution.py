@@ -1530,3 +1530,20 @@ def test_regressions_from_set_10(extract, text, expected):
     assert [(c.cue.text, c.claim.text) for c in claims] == expected, tuples(claims)
     if text.startswith("Feldtmann"):
         assert {c.speaker.name for c in claims} == {"Feldtmann"}, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a that-clause coordinated with the cue verb itself is a second reported clause
+    ("Rell said the rider had been badly advised, but that the rules had left the panel no choice.",
+     ["the rider had been badly advised", "the rules had left the panel no choice"]),
+    ('Rell said she believed the rider had been "badly advised," but that the rules had left the panel no choice.',
+     ['she believed the rider had been "badly advised', "the rules had left the panel no choice"]),
+    # a hedged conjunct with its own subject after "according to" is a second claim
+    ("According to the budget document, the economy is forecast to grow by 1.4 percent this year, "
+     "and unemployment is expected to ease to 6.2 percent by December.",
+     ["the economy is forecast to grow by 1.4 percent this year", "unemployment is expected to ease to 6.2 percent by December"]),
+    ("Growth will slow and prices will rise, according to the bank.", ["Growth will slow and prices will rise"]),
+])
+def test_second_clauses_from_set_10(extract, text, expected):
+    claims = extract(text)
+    assert [c.claim.text for c in claims] == expected, tuples(claims)
