@@ -347,6 +347,10 @@ def build_name_table(doc: Doc) -> NameTable:
         table.persons.append((i, name))
     table.persons.sort()
     # a one-word "organization" that is a surname the article introduced is that person
+    for i, o in table.orgs:
+        if len(o.split()) == 1 and o.lower() in table.surnames:
+            table.persons.append((i, table.surnames[o.lower()]))
+    table.persons.sort()
     table.orgs = [(i, o) for i, o in table.orgs if not (len(o.split()) == 1 and o.lower() in table.surnames)]
     # resolve later mentions of a surname to the full name
     table.persons = [(i, table.full_name(n)) for i, n in table.persons]
@@ -381,10 +385,15 @@ def _titled_untagged_names(doc: Doc) -> list[tuple[int, str]]:
         tok = doc[i]
         if tok.lower_ in lex.role_words and tok.is_title and i + 1 < n:
             j = i + 1
-            while j < n and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "" \
+            while j < n and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON" \
                     and doc[j].is_title and doc[j].lower_ not in lex.role_words:
                 j += 1
-            if j - i >= 3 or (j - i == 2 and j < n and doc[j].ent_type_ == ""):
+            # ("Governor Corinne Vasse" with "Corinne" read as a place and
+            # "Vasse" as a person: the name runs to the end of the mention)
+            if j < n and j - i >= 2 and doc[j].ent_type_ == "PERSON" and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and (j + 1 >= n or doc[j + 1].ent_type_ != "PERSON"):
+                j += 1
+            if j - i >= 3 or (j - i == 2 and j < n and doc[j].ent_type_ == "" and doc[i + 1].ent_type_ == ""):
                 # two or three name words ("Harold Pike"), or one name word
                 # standing alone ("Dr. Hill said")
                 out.append((j - 1, " ".join(t.text for t in doc[i + 1:j])))
@@ -663,7 +672,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         name = " ".join(words) or head.text
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is a person
-        label = "PERSON" if full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1 else "ORG"
+        label = "PERSON" if (full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1
+                             or _described_as_person(head)) else "ORG"  # "Oren Feld, chief economist at …"
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)

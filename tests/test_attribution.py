@@ -1547,3 +1547,27 @@ def test_regressions_from_set_10(extract, text, expected):
 def test_second_clauses_from_set_10(extract, text, expected):
     claims = extract(text)
     assert [c.claim.text for c in claims] == expected, tuples(claims)
+
+
+def test_regression_titled_name_with_a_first_name_read_as_a_place(nlp):
+    """'Governor Corinne Vasse' with 'Corinne' tagged GPE (as the NER did in a
+    team-written article) left Vasse out of the name table, so a later 'Vasse'
+    tagged ORG was an organization and 'but she said' went to another woman."""
+    from spacy.tokens import Span
+
+    from pipeline.speakers import build_name_table
+
+    doc = nlp("Governor Corinne Vasse spoke for four hours. Vasse refused to rule out a cut.")
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 2, 3, label="PERSON"), Span(doc, 8, 9, label="ORG")]
+    table = build_name_table(doc)
+    assert table.surnames.get("vasse") == "Corinne Vasse"
+    assert (8, "Corinne Vasse") in table.persons and not any(o == "Vasse" for _, o in table.orgs)
+
+
+def test_regression_untagged_name_with_a_person_appositive(extract):
+    """'Oren Feld, chief economist at …, said' (no NER tag) was an
+    organization, so the next 'He' went to an earlier person."""
+    text = ("Deputy Sela Marchetti asked about rates. Oren Feld, chief economist at the investment bank Halden & Roe, "
+            "said markets were likely to push back their expectations. He believes the bank will hold its rate.")
+    claims = extract(text)
+    assert [(c.speaker.name, c.speaker.label) for c in claims][-2:] == [("Oren Feld", "PERSON"), ("Oren Feld", "PERSON")], tuples(claims)
