@@ -1571,3 +1571,17 @@ def test_regression_untagged_name_with_a_person_appositive(extract):
             "said markets were likely to push back their expectations. He believes the bank will hold its rate.")
     claims = extract(text)
     assert [(c.speaker.name, c.speaker.label) for c in claims][-2:] == [("Oren Feld", "PERSON"), ("Oren Feld", "PERSON")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, level, polarity", [
+    # the speaker who alleges asserts (the writer's word for the act, as "claimed")
+    ("She alleged that Trackway had cut its inspection staff.", "certain", "positive"),
+    ("She claimed that Trackway had cut its inspection staff.", "certain", "positive"),
+    # a reproach about the past is no hedge
+    ("Ultrasonic testing should have picked up a crack of that size, she said.", "certain", "positive"),
+    # "could not yet rule out X": X possible
+    ("She acknowledged that the company could not yet rule out lasting harm.", "possible", "positive"),
+])
+def test_certainty_regressions_from_set_11(extract, text, level, polarity):
+    [claim] = extract(text)
+    assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity)
