@@ -89,7 +89,8 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             others: Iterable[Attribution] = ()) -> Optional[Timex]:
     """The date attached to the cue (or the verbs its speaker came through):
     a temporal expression outside the content whose syntactic head reaches
-    one of those verbs within a few steps. A date inside the content of
+    one of those verbs within a few steps (up to seven: "said in a statement
+    released through her lawyer *on Tuesday*"). A date inside the content of
     another claim (``others``) that does not enclose this one belongs to that
     claim: '"... back at work by Monday," she said. "I doubt that will happen."'
     """
@@ -120,7 +121,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
         cur = root
         steps = 0
         hit = False
-        while steps < 5:
+        while steps < 7:
             if cur.i in anchors:
                 hit = True
                 break

@@ -319,6 +319,9 @@ def test_regression_said_on_not_from_a_noun_modifier(extract):
     # a participle may date the statement
     ("The coach, speaking on Sunday, said he would stay.", "2025-07-13"),
     ("In an opinion issued Monday, Judge Ana Ruiz wrote that the plaintiffs had a case.", "2025-07-14"),
+    # a date a few phrases away from the cue, on the medium of the statement
+    ('"I never fabricated a result," she said in a statement released through her lawyer on Monday.', "2025-07-14"),
+    ("In a letter sent to the publisher on Monday, lawyers for the singer said the book was false.", "2025-07-14"),
     ("Speaking to reporters on Monday, the minister said the plan would go ahead.", "2025-07-14"),
 ])
 def test_regression_said_on_not_from_a_clause_describing_the_speaker(extract, text, said_on):
