@@ -1377,6 +1377,20 @@ def _trailing_name(doc: Doc, i: int, end: int) -> Optional[tuple[Token, int]]:
     return name_tok, stop
 
 
+def _participle_aside_end(doc: Doc, i: int, end: int) -> Optional[int]:
+    """', released last week,' right after a source phrase ("According to the
+    minutes, released last week, most members …"): the index after the aside's
+    closing comma, or None."""
+    if i + 2 >= end or doc[i].text != "," or doc[i + 1].tag_ != "VBN" or doc[i + 1].dep_ == "ROOT":
+        return None
+    j = i + 2
+    while j < end and doc[j].text != "," and not doc[j].is_sent_start:
+        j += 1
+    if j >= end - 1 or doc[j].text != "," or j - i > 8:
+        return None
+    return j + 1
+
+
 def according_to(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -1401,6 +1415,8 @@ def according_to(ctx: Context) -> list[Attribution]:
             # "according to a spokesman, Bill Tran, who declined to ...": the
             # name (and what is said of it) belongs to the source phrase
             name_tok, acc_e = name
+        else:
+            acc_e = _participle_aside_end(doc, acc_e, sent.end) or acc_e
         if not [t for t in doc[acc_e:sent.end] if not (t.is_punct or t.is_space)]:
             cs = sent.start  # "…, according to X." speaks for the whole sentence
         elif not [t for t in doc[sent.start:acc_s] if not (t.is_punct or t.is_space)]:

@@ -1588,3 +1588,15 @@ def test_regression_untagged_name_with_a_person_appositive(extract):
 def test_certainty_regressions_from_set_11(extract, text, level, polarity):
     [claim] = extract(text)
     assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("According to the minutes of the February meeting, released last week, most board members judged "
+     "that a further increase was not necessary.", "most board members judged that a further increase was not necessary"),
+    ("According to the report, published in May, sales fell by a third.", "sales fell by a third"),
+    ("According to the company, prices rose.", "prices rose"),
+])
+def test_regression_participle_aside_belongs_to_the_source(extract, text, claim):
+    """'According to the minutes, released last week, most members …' once
+    began the claim with 'released last week,'."""
+    assert [c.claim.text for c in extract(text)] == [claim]
