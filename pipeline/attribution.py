@@ -94,6 +94,9 @@ class AttributionRules(BaseModel):
     # verbs that name a topic, not a content: declined to talk about, it
     # claims nothing ("declined to discuss the negotiations")
     topic_verbs: list[str] = []
+    # verbs whose noun object is an expectation, time phrase included
+    # ("expects a rebound *by July*", "ruled out a walkout *before the vote*")
+    expectation_verbs: list[str] = []
     # subordinators whose clause is not part of an AUTHOR claim (conditionals are)
     non_conditional_marks: list[str]
     # "In a CNN poll, X leads": documents that speak through "in"
@@ -755,7 +758,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue  # "a group calling itself Black Lantern": a name, not a claim
             else:
                 ts, te = _subtree_range(obj)
-            te = _extend_over_object_preps(tok, te, temporal=rule.class_ == "cognition")
+            te = _extend_over_object_preps(tok, te, temporal=rule.lemma in frames().expectation_verbs)
             te = trim_trailing_asides(doc, ts, te)
             if marked is None and not predicated and obj is not None and _anaphoric_np(doc, obj, ts, te):
                 continue  # "rejected that account", "disputed those numbers": no content of its own
@@ -1107,12 +1110,9 @@ def _conjoined_to_reported_clause(verb: Token) -> bool:
         return verb.tag_ == "VBG" and i == verb.i and i >= 1 and doc[i - 1].text == ","
     if i < 2 or doc[i - 1].dep_ != "cc":
         return False
-    if doc[i - 2].text == ",":
-        return True
-    # without the comma, a finite past cue cannot share the clause's
-    # auxiliary: "said the district *had* put forward X and *insisted* that Y"
-    return verb.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_ in ("have", "will", "would", "can", "could", "may", "might", "shall", "should", "must")
-                                      for c in verb.head.children)
+    # (without the comma it is ambiguous: "Police said the suspect had fled
+    # and told a neighbor that …" — the suspect told)
+    return doc[i - 2].text == ","
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:
@@ -1676,18 +1676,18 @@ def _asked_question(tok: Token) -> bool:
     return clause.head.i != clause.i and clause.head.lemma_.lower() in _QUESTION_VERBS
 
 
-def _in_other_relative(cue: Token, hedge: Token) -> bool:
-    """Is ``cue`` inside a relative clause that does not hold ``hedge``? "The
+def _other_relative(cue: Token, hedge: Token) -> Optional[Token]:
+    """The relative clause holding ``cue`` but not ``hedge``, if any: "The
     deal is likely to face opposition from attorneys general, *some of whom
     have challenged mergers*": the writer's hedge is not their report."""
     tok = cue
     for _ in range(32):
         if tok.dep_ in ("relcl", "acl") or _relative_subject(tok):
-            return not (tok.left_edge.i <= hedge.i <= tok.right_edge.i)
+            return None if tok.left_edge.i <= hedge.i <= tok.right_edge.i else tok
         if tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
-    return False
+    return None
 
 
 def _cut_independent_conjunct(doc: Doc, hedge: Token, start: int, end: int) -> int:
@@ -1698,6 +1698,8 @@ def _cut_independent_conjunct(doc: Doc, hedge: Token, start: int, end: int) -> i
         if tok.dep_ != "conj" or not _is_verbal(tok) or not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             continue
+        if _inside_subordinate(tok.head, start, end):
+            continue  # "likely to rise *because* demand is strong and supplies are short"
         first = tok.left_edge.i
         if first - 1 > hedge.i and doc[first - 1].dep_ == "cc":
             cut = first - 1
@@ -1705,6 +1707,18 @@ def _cut_independent_conjunct(doc: Doc, hedge: Token, start: int, end: int) -> i
                 cut -= 1
             return min(end, cut)
     return end
+
+
+def _inside_subordinate(tok: Token, start: int, end: int) -> bool:
+    """Is ``tok`` inside a subordinate clause (adverbial, complement,
+    relative) within ``doc[start:end]``?"""
+    for _ in range(32):
+        if tok.dep_ in ("advcl", "ccomp", "relcl", "acl", "pcomp", "csubj") and start <= tok.i < end:
+            return True
+        if tok.head.i == tok.i or not (start <= tok.head.i < end):
+            return False
+        tok = tok.head
+    return False
 
 
 def _relative_subject(verb: Token) -> bool:
@@ -1750,8 +1764,14 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
             te = _cut_independent_conjunct(doc, tok, ts, te)
             if head.i in seen_heads:
                 continue
-            if any(ts <= c < te and not _in_other_relative(doc[c], tok) for c in cue_toks):
+            inside = [c for c in cue_toks if ts <= c < te]
+            relatives = [_other_relative(doc[c], tok) for c in inside]
+            if any(r is None for r in relatives):
                 continue  # the clause reports someone else's claim
+            for rel in relatives:  # and ends before a relative clause that reports one
+                cut = rel.left_edge.i
+                if cut > tok.i:
+                    te = min(te, cut - 1 if doc[cut - 1].is_punct else cut)
             cs, ce = _char_range(doc, *_trim_tokens(doc, ts, te))
             if any(min(ce, e) - max(cs, s) > 0.5 * (ce - cs) for s, e in taken):
                 continue
@@ -1778,14 +1798,17 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
          or _future_cue(doc, a))  # "said he would ask for a delay": nothing asked yet
         and a.cue_token is not None and any(s <= doc[a.cue_token].idx < e for s, e in outer)
-        # "refused to rule out X": a cue chained to its governing cue keeps its claim
-        and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues)
+        # "refused to rule out X": a cue chained to a refusal keeps its claim
+        and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues
+                 and _refusal_verb(doc[a.cue_token].head))
     )]
-    # "refused to rule out X": the inner cue's claim (X, possible) says it
-    # all; the outer one ("to rule out X") would repeat it
+    # "refused to rule out X", "declined to confirm X": the inner cue's claim
+    # (X, graded by the refusal) says it all; the outer one ("to rule out X")
+    # would repeat it. ("vowed to announce X" keeps the vow.)
     inner_heads = {doc[a.cue_token].head.i for a in atts
                    if a.cue_token is not None and doc[a.cue_token].dep_ == "xcomp"}
-    atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads)]
+    atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads
+                                    and _refusal_verb(doc[a.cue_token]))]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
@@ -1797,16 +1820,26 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     return atts
 
 
+def _refusal_verb(verb: Token) -> bool:
+    """"refused", "declined", "failed", or any negated verb ("did not
+    want to confirm")."""
+    return verb.lemma_.lower() in ("refuse", "decline", "fail") or any(c.dep_ == "neg" for c in verb.children)
+
+
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "shall", "could", "may", "might"})
 
 
 def _future_cue(doc: Doc, att: Attribution) -> bool:
     """A cue verb under a future or hypothetical auxiliary ("would ask for a
-    delay", "will announce the results"): a speech act yet to come."""
+    delay", "will announce the results") or an intention ("vowed to announce
+    X"): a speech act yet to come."""
     if att.cue_token is None:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in doc[att.cue_token].children)
+    cue = doc[att.cue_token]
+    if cue.dep_ == "xcomp" and cue_entry(cue.head) is not None and not _refusal_verb(cue.head):
+        return True  # "vowed to announce X", "urged the agency to announce that X"
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cue.children)
 
 
 def _is_stance(doc: Doc, att: Attribution) -> bool:

@@ -807,6 +807,10 @@ class _Tally:
 # Words opening an indirect question: "did not say *when* the plant reopens".
 _WH_OPENERS = frozenset({"whether", "if", "when", "why", "how", "where", "what", "who", "which"})
 
+# The verbs whose cue complement is a non-answer: "refused / declined /
+# failed to confirm X" (not "stopped insisting that X").
+_REFUSALS = frozenset({"refuse", "decline", "fail"})
+
 # "did not deny that X": no denial, but no commitment either.
 NOT_DENIED_LEVEL = "possible"
 
@@ -880,7 +884,7 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     tally = _Tally(doc)
     applied: list[CueMatch] = []
     cue_negations: list[CueMatch] = []
-    refused = False  # the cue verb is the complement of "refused / declined / failed to"
+    refused = False  # the cue verb is the complement of "refused / declined / failed to" (_REFUSALS)
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
@@ -909,12 +913,13 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
-              and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i):
+              and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
+              and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in _REFUSALS)):
             # "declined / refused to say how much X", "refused to say that X":
             # a non-answer; "declined to confirm X" as "did not confirm",
             # "refused to deny X" as "did not deny"
             cue_negations.append(c)
-            refused = True
+            refused = cue_token.head.lemma_.lower() in _REFUSALS
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)

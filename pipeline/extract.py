@@ -146,6 +146,8 @@ def _describes_speaker(tok) -> bool:
     reconfirmed Alita: *Battle Angel 2 in July 2023*")."""
     if tok.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if tok.dep_ == "prep" and tok.lower_ in ("since", "from", "until", "till", "between"):
+        return True  # "Ruiz, mayor *since 2019*, said": a span of the speaker's life
     return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.pos_ == "NOUN")
 
 

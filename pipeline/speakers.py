@@ -35,8 +35,9 @@ class SpeakerLexicon(BaseModel):
     # what only an organization has: "Loopwave's *shares*", "its *chief
     # executive*": a name that owns one is an organization
     org_possessions: list[str] = []
-    # "the agency" may be the "Transit Authority": the last words of names a
-    # generic organization noun can stand for (besides the noun itself)
+    # "the agency" may be the "Transit Authority": the head words of names a
+    # generic organization noun can stand for (besides the noun itself;
+    # "Board of Education" is a board)
     org_noun_names: dict[str, list[str]] = {}
     # nouns that only stand for an organization so named: "the union" is no
     # school district, whatever organization the article named last
@@ -45,6 +46,15 @@ class SpeakerLexicon(BaseModel):
     # ("spokeswoman"); a he/she only refers to a person of that gender
     female_words: list[str] = []
     male_words: list[str] = []
+
+    @model_validator(mode="after")
+    def _org_nouns_known(self) -> "SpeakerLexicon":
+        nouns = {w.lower() for w in self.org_nouns}
+        unknown = sorted({w.lower() for w in self.strict_org_nouns} - nouns)
+        unknown += sorted({w.lower() for w in self.org_noun_names} - nouns)
+        if unknown:
+            raise ValueError(f"strict_org_nouns / org_noun_names keys must be org_nouns: {unknown}")
+        return self
 
     @model_validator(mode="after")
     def _genders_disjoint(self) -> "SpeakerLexicon":
@@ -90,8 +100,8 @@ def ent_label(ent: Span) -> str:
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-        if _clause_pronoun_gender(ent.root) is not None:
-            return "PERSON"  # "Kettleby denied that he had …"
+        if ent.label_ != "GPE" and _who_relative(ent.root):
+            return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
     return ent.label_
@@ -121,6 +131,13 @@ def word_gender(word: str) -> Optional[str]:
     return None
 
 
+def _who_relative(root: Token) -> bool:
+    """Is the name described by a "who" clause ("Kettleby, *who* managed
+    …")? Only people take "who"."""
+    return any(c.dep_ == "relcl" and any(t.lower_ == "who" and t.i < c.i for t in c.children)
+               for c in root.children)
+
+
 def _clause_pronoun_gender(root: Token) -> Optional[str]:
     """The gender of a he/she that is the subject of a clause reported by the
     verb this name is the subject of: "Kettleby denied that *he* had …",
@@ -141,9 +158,7 @@ def _clause_pronoun_gender(root: Token) -> Optional[str]:
 def _mention_gender(root: Token) -> Optional[str]:
     """A title or gendered noun naming the person: "Ms. Ruiz", "spokeswoman
     Ana Ruiz", "Ruiz, a spokeswoman", "her husband, Tom Ruiz"."""
-    doc = root.doc
-    lo = root.left_edge.i if root.left_edge.i < root.i else root.i
-    words = [t for t in doc[max(0, lo - 1):root.i] if t.pos_ not in ("PRON", "DET")]
+    words = [t for t in root.lefts if t.dep_ in ("compound", "amod", "nmod", "appos") and t.pos_ in ("NOUN", "PROPN")]
     words += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         words.append(root.head)
@@ -156,18 +171,19 @@ def _mention_gender(root: Token) -> Optional[str]:
 
 def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
     """Name -> "female"/"male", from what the article itself says of each
-    mention (titles, gendered nouns, "X said that she …"); a name with as
-    many votes each way, or none, is left out."""
+    mention: a title or gendered noun in the name's own phrase counts two
+    votes, "X said that she …" one (the pronoun may be someone else: "Lopez
+    said he had lied"); a name needs two votes, more than the other way."""
     votes: dict[str, Counter] = {}
     for i, name in persons:
         root = doc[i]
-        for gender in (_mention_gender(root), _clause_pronoun_gender(root)):
+        for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1)):
             if gender:
-                votes.setdefault(name, Counter())[gender] += 1
+                votes.setdefault(name, Counter())[gender] += weight
     out = {}
     for name, count in votes.items():
         (top, n), *rest = count.most_common()
-        if not rest or rest[0][1] < n:
+        if n >= 2 and (not rest or rest[0][1] < n):
             out[name] = top
     return out
 
@@ -296,21 +312,27 @@ class NameTable:
 def build_name_table(doc: Doc) -> NameTable:
     table = NameTable()
     labels = [ent_label(ent) for ent in doc.ents]
-    # "Tallis Ridge" after "Tallis Ridge Partners" is that firm, whatever the NER says
-    org_names = [clean_name(ent) for ent, label in zip(doc.ents, labels) if label == "ORG"]
+    # "Tallis Ridge" after "Tallis Ridge Partners" is that firm, whatever the
+    # NER says (not "Tony Blair, the former prime minister" after the "Tony
+    # Blair Institute": the text says he is a person)
+    named_orgs = [(ent.start, clean_name(ent)) for ent, label in zip(doc.ents, labels) if label == "ORG"]
     for ent, label in zip(doc.ents, labels):
         if label == "PERSON" and (any(t.like_num or t.is_space for t in ent) or "\n" in ent.text):
             continue  # "Angel 2" (a title), names cut across lines: not people
         if label == "PERSON":
-            words = clean_name(ent).lower().split()
-            longer = [o for o in org_names if len(o.split()) > len(words) and o.lower().split()[:len(words)] == words]
-            if words and longer:
-                table.orgs.append((ent.start, longer[0]))
+            org = _prefix_org(clean_name(ent).lower().split(), named_orgs, ent.start)
+            if org and not _person_evidence(ent.root):
+                table.orgs.append((ent.start, org))
                 continue
             name = clean_name(ent)
             if not name:
                 continue
             parts = name.split()
+            if len(parts) == 1 and _person_evidence(ent.root):
+                # "Kettleby, who managed her …", "Superintendent Delia
+                # [Marchbanks]": the one-word name is a person wherever else
+                # the NER calls it an organization
+                table.surnames.setdefault(parts[0].lower(), person_name(ent))
             if len(parts) >= 2:
                 table.surnames.setdefault(parts[-1].lower(), name)
                 if "-" in parts[-1]:  # "Ferreira-Quist" is also tokenized "Ferreira", "-", "Quist"
@@ -318,20 +340,6 @@ def build_name_table(doc: Doc) -> NameTable:
             table.persons.append((ent.root.i, name))
         elif label == "ORG":
             table.orgs.append((ent.start, clean_name(ent)))
-    # a full name the NER called an organization, whose surname the article
-    # shows elsewhere to be a person's ("lawyers for Damon Kettleby" … "Kettleby
-    # denied that he …")
-    single = {n.lower() for _, n in table.persons if len(n.split()) == 1}
-    if single:
-        for ent in doc.ents:
-            if (ent.label_ in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(ent) <= 3
-                    and all(t.pos_ == "PROPN" for t in ent) and ent[-1].lower_ in single
-                    and ent[-1].lower_ not in lexicon().org_suffixes):
-                name = clean_name(ent)
-                table.surnames.setdefault(ent[-1].lower_, name)
-                table.persons.append((ent.root.i, name))
-                table.orgs = [(i, o) for i, o in table.orgs if o != name]
-        table.persons.sort()
     # an organization the NER did not tag, known by its last word: "Larkfield
     # Dairy Cooperative is recalling …"
     tagged = {i for i, _ in table.orgs}
@@ -354,7 +362,12 @@ def build_name_table(doc: Doc) -> NameTable:
     table.orgs = [(i, o) for i, o in table.orgs if not (len(o.split()) == 1 and o.lower() in table.surnames)]
     # resolve later mentions of a surname to the full name
     table.persons = [(i, table.full_name(n)) for i, n in table.persons]
-    table.genders = person_genders(doc, table.persons)
+    # gender evidence also comes from surname subjects the NER left untagged
+    # ("Lindqvist added that she …")
+    known = {i for i, _ in table.persons}
+    bare = [(t.i, table.surnames[t.lower_]) for t in doc
+            if t.pos_ == "PROPN" and t.ent_type_ == "" and t.dep_ == "nsubj" and t.i not in known and t.lower_ in table.surnames]
+    table.genders = person_genders(doc, table.persons + bare)
     return table
 
 
@@ -383,9 +396,10 @@ def _titled_untagged_names(doc: Doc) -> list[tuple[int, str]]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if tok.lower_ in lex.role_words and tok.is_title and i + 1 < n:
+        if tok.lower_ in lex.role_words and tok.is_title and i + 1 < n and tok.ent_type_ in ("", "PERSON"):
+            # (not "Federal" in "the Federal Aviation Administration")
             j = i + 1
-            while j < n and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON" \
+            while j < n and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("", "GPE") \
                     and doc[j].is_title and doc[j].lower_ not in lex.role_words:
                 j += 1
             # ("Governor Corinne Vasse" with "Corinne" read as a place and
@@ -503,17 +517,31 @@ def _closes_quote(text: str) -> bool:
     return any(q in text for q in ('"', "\u201d", "''"))
 
 
-def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, str]:
+def _prefix_org(words: list[str], orgs: list[tuple[int, str]], before: int) -> Optional[str]:
+    """The organization named before token ``before`` whose name starts with
+    ``words`` (lowercase): "Tallis Ridge" -> "Tallis Ridge Partners"."""
+    for i, org in orgs:
+        if i < before and len(org.split()) > len(words) and org.lower().split()[:len(words)] == words:
+            return org
+    return None
+
+
+def _person_evidence(root: Token) -> bool:
+    """Does the text say this name is a person's ("X, an economist", "X, who
+    …", "Governor X")?"""
+    return (_described_as_person(root) or _who_relative(root)
+            or _titled_person(root.doc[mention_bounds(root)[0]:root.i]))
+
+
+def _relabel_short_name(name: str, label: str, table: NameTable, before: Optional[int] = None) -> tuple[str, str]:
     """A one-word name the article introduced in full: 'Reyes' after 'Alan
     Reyes' is that person, 'Bellmont' after 'Bellmont Markets' that
-    organization, whatever the NER called the short form; so is 'Tallis
-    Ridge' after 'Tallis Ridge Partners'."""
+    organization, whatever the NER called the short form. With ``before``
+    (the mention's token), 'Tallis Ridge' after 'Tallis Ridge Partners' is
+    that firm too."""
     if len(name.split()) != 1:
-        words = name.lower().split()
-        for _, org in table.orgs:
-            if len(org.split()) > len(words) and org.lower().split()[:len(words)] == words:
-                return "ORG", org
-        return label, name
+        org = _prefix_org(name.lower().split(), table.orgs, before) if before is not None else None
+        return ("ORG", org) if org else (label, name)
     key = name.lower()
     if key in table.surnames:
         return "PERSON", table.surnames[key]
@@ -524,10 +552,20 @@ def _relabel_short_name(name: str, label: str, table: NameTable) -> tuple[str, s
     return label, name
 
 
+def _name_head_word(name: str) -> str:
+    """The word an organization's name is a kind of: "Water Quality *Board*",
+    "*Board* of Education", "*Department* for Transport"."""
+    words = name.lower().split()
+    for k, w in enumerate(words):
+        if w in ("of", "for") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
 def _previous_org(doc: Doc, before: int, table: NameTable, noun: Optional[str] = None) -> Optional[str]:
     """The organization "the company" / "it" most likely means: one whose
-    name holds the noun or a word it stands for ("the board": the Water
-    Quality Board; none for "the union" if no union was named), else the
+    name is a kind the noun stands for ("the board": the Water Quality Board
+    or the Board of Education; none for "the union" if no union was named), else the
     latest one mentioned as a subject before ``before`` ("*Corvane* said ... asked
     the FDA"); failing that the latest one that does not just modify another
     noun ("analysts *at Whitmore Securities*"); failing that the latest."""
@@ -537,7 +575,7 @@ def _previous_org(doc: Doc, before: int, table: NameTable, noun: Optional[str] =
         # agency" the Department of Financial Protection
         lex = lexicon()
         words = lex.org_noun_names.get(noun, frozenset({noun}))
-        named = [n for i, n in cand if any(w in words for w in n.lower().split())]
+        named = [n for i, n in cand if _name_head_word(n) in words]
         if named:
             return named[-1]
         if noun in lex.strict_org_nouns:
@@ -633,9 +671,10 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             # "The city has hired a firm, and *it* said …": the subject of the
             # clause this one is coordinated with
             verb = head.head
-            if head.dep_ == "nsubj" and verb.dep_ == "conj" and verb.head.i != verb.i:
+            if head.dep_ == "nsubj" and verb.dep_ == "conj":
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < head.i), None)
-                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                plural = subj is not None and subj.tag_ in ("NNS", "NNPS")
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN") and plural == (lower in lex.plural_pronouns):
                     ref = resolve(subj, table, last_speakers)
                     if ref is not None and ref.label in ("ORG", "GPE", "NORP", "UNNAMED") and (ref.label != "UNNAMED" or lower != "it"):
                         return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
@@ -662,7 +701,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         name = clean_name(ent)
         if label == "PERSON":
             name = table.full_name(person_name(ent))
-        label, name = _relabel_short_name(name, label, table)
+        label, name = _relabel_short_name(name, label, table, None if _person_evidence(ent.root) else start)
         return SpeakerRef(label, text, name, start, end, head.i)
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
