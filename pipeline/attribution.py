@@ -678,12 +678,16 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             ts, te = misattached, head.right_edge.i + 1
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
-        elif rule.class_ in ("speech", "cognition") and (that_np := _that_marked_object(tok)) is not None:
+        elif rule.class_ in ("speech", "cognition") and (
+                (that_np := _that_marked_object(tok)) is not None or (that_np := _that_clause_after_prep(tok)) is not None):
             # "claimed that the drug cut relapse rates by half": the parser read
-            # the clause as one long noun phrase, but its "that" gives it away
+            # the clause as one long noun phrase, but its "that" gives it away;
+            # "told reporters after the race that she had felt strong": read as
+            # a relative clause of "race"
             ts, te = that_np
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
+            comp = (doc[ts - 1].head, "ccomp")  # the clause the "that" opens: split it like one
         elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
             # "As Ruiz noted, voters will look again", "…, as the agency announced"
             ts, te = _as_content(doc, tok)
@@ -747,8 +751,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and has_to_infinitive(tok))) \
                     and tok.dep_ in ("xcomp", "dobj", "pcomp", "advcl") and tok.head.pos_ == "VERB" \
                     and cue_entry(tok.head) is None and not predicated \
-                    and tok.head.lemma_.lower() not in frames().aspectual_verbs:
+                    and tok.head.lemma_.lower() not in frames().aspectual_verbs \
+                    and not (tok.dep_ == "advcl" and doc[tok.left_edge.i - 1].text == "," and _reason_prep_of_object(obj)):
                 continue  # "had delayed reporting the deaths", "waited three weeks to report the failure": an act named, not a report made
+                # (", accusing the company of X" after "sued" is a report: the participle says what the suit says)
             elif tok.dep_ == "relcl" and rule.class_ in ("nominal_only", "cognition") and not predicated:
                 continue  # "Brisco, who is not seeking a fourth term, said": background on the speaker
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
@@ -815,8 +821,8 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     parser coordinated with the cue verb itself is a second reported clause."""
     out = []
     for child in verb.rights:
-        if child.dep_ != "conj" or not _is_verbal(child) or cue_entry(child) is not None:
-            continue
+        if child.dep_ != "conj" or not _is_verbal(child):
+            continue  # (a cue word is fine here: "and that she had not *noticed* anything")
         first = doc[child.left_edge.i]
         if first.lower_ != "that" or first.dep_ != "mark" or doc[first.i - 1].dep_ != "cc":
             continue
@@ -916,6 +922,32 @@ def _that_marked_object(verb: Token) -> Optional[tuple[int, int]]:
         return None
     start, end = that.i + 1, obj.right_edge.i + 1
     return (start, end) if end - start >= 3 else None
+
+
+def _that_clause_after_prep(verb: Token) -> Optional[tuple[int, int]]:
+    """The token range of a that-clause the parser hung on the noun of the
+    cue's prepositional phrase: "told reporters *after the race* that she had
+    felt strong" (a subject of its own, so no relative clause), for a cue with
+    no clause of its own."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for rel in pobj.rights:
+                first = verb.doc[rel.left_edge.i]
+                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i != pobj.i + 1:
+                    continue
+                # a subject of its own and no gap ("the match that his team lost" has one)
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" and c.i > first.i for c in rel.children) \
+                        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "auxpass") and c.i > first.i
+                                for c in rel.children):
+                    end = rel.right_edge.i + 1
+                    return (first.i + 1, end) if end - first.i > 3 else None
+    return None
 
 
 def _as_clause(verb: Token) -> bool:
@@ -1818,6 +1850,13 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+def _reason_prep_of_object(obj: Optional[Token]) -> bool:
+    """"accusing *the company of* locking developers in": an "of"/"for"
+    phrase on the object that says what it is accused of."""
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in obj.children)
 
 
 def _refusal_verb(verb: Token) -> bool:

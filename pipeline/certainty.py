@@ -477,12 +477,15 @@ def _cue_head(doc: Doc, cue: CueMatch) -> Token:
 
 
 def _anchor(tok: Token, category: str) -> Token:
+    from_no = tok.lower_ == "no" and tok.dep_ == "det"
     for _ in range(4):
         if tok.head.i == tok.i:
             break
-        if (category == "negation" and tok.dep_ == "poss" and tok.lower_ in _NEG_PRONOUNS
+        if (category == "negation" and tok.dep_ == "poss" and (tok.lower_ in _NEG_PRONOUNS or from_no)
                 and tok.head.dep_ in _CLIMB_NOMINAL):
-            tok = tok.head  # "*Nobody's* data has turned up": the subject it owns
+            # "*Nobody's* data has turned up", "*no* women's record has been
+            # rejected": the subject the possessor's phrase belongs to
+            tok = tok.head
         elif tok.dep_ in _CLIMB:
             tok = tok.head
         elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN", "PROPN", "NUM")

@@ -1657,3 +1657,24 @@ def test_claim_regressions_from_review(extract, text, expected):
 def test_certainty_regressions_from_review(extract, text, level, polarity):
     [claim] = extract(text)
     assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a that-clause the parser hung on the noun of the cue's phrase
+    ('Keteme told reporters after the race that she had felt "strong from the first step" and that she had not '
+     "noticed anything unusual about the course.",
+     [('she had felt "strong from the first step', "positive"),
+      ("she had not noticed anything unusual about the course", "negative")]),
+    # (a relative clause with a gap stays one)
+    ("He thanked the fans at the match that his team lost.", []),
+    # "no" on the subject's possessor negates the subject
+    ("According to the federation, no women's marathon record has been rejected over course length since 2011.",
+     [("no women's marathon record has been rejected over course length since 2011", "negative")]),
+    # a participle after a comma says what the suit says
+    ("Fourteen states sued Brightmere Inc. on Tuesday, accusing the software company of locking developers into its "
+     "app marketplace.", [("the software company of locking developers into its app marketplace", "positive")]),
+    ("The firm had delayed reporting the deaths.", []),
+])
+def test_regressions_from_set_13(extract, text, expected):
+    claims = extract(text)
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == expected, tuples(claims)
