@@ -1077,11 +1077,15 @@ def _under_noun(tok: Token, head: Token) -> bool:
 
 def _hedged_conjunct(verb: Token) -> bool:
     """A conjoined verb that is a passive cue ("was expected to"), a belief
-    or plan with no subject of its own ("and expects to"), or a belief
-    adjective with its clause ("but was confident the result would stand")."""
+    or plan with no subject of its own ("and expects to"), a hedged modal
+    ("and may challenge the plan"), or a belief adjective with its clause
+    ("but was confident the result would stand")."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not own_subject and any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children):
+        return True  # "had hired a lawyer and *may challenge* the plan": a possibility of its own
     rule = cue_entry(verb)
     if rule is None:
-        if verb.lemma_ != "be" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if own_subject or verb.lemma_ != "be":
             return False
         beliefs = frames().belief_adjectives
         return any(a.dep_ == "acomp" and a.lower_ in beliefs

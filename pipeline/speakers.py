@@ -100,7 +100,7 @@ def ent_label(ent: Span) -> str:
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-        if ent.label_ != "GPE" and _who_relative(ent.root):
+        if _who_relative(ent.root):  # (places take "where", not "who")
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
@@ -712,7 +712,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is a person
         label = "PERSON" if (full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1
-                             or _described_as_person(head)) else "ORG"  # "Oren Feld, chief economist at …"
+                             or _described_as_person(head) or _who_relative(head)) else "ORG"  # "Oren Feld, chief economist at …"
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)

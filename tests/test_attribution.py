@@ -1678,3 +1678,22 @@ def test_certainty_regressions_from_review(extract, text, level, polarity):
 def test_regressions_from_set_13(extract, text, expected):
     claims = extract(text)
     assert [(c.claim.text, c.certainty.polarity) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedged modal conjunct is the speaker's second claim, with its own level
+    ("Pellman said the traders had already hired a lawyer and may challenge the plan in court.",
+     [("the traders had already hired a lawyer", "certain"), ("may challenge the plan in court", "possible")]),
+    # an untagged name with a "who" clause is a person, so "She" is Harrow
+    ("Ines Harrow, who has run a hardware store on Cooper Lane for 19 years, said half of her customers arrive by car. "
+     "She predicted that a dozen shops would close.",
+     [("half of her customers arrive by car", "certain"), ("a dozen shops would close", "probable")]),
+    # "had not decided whether X": X is open
+    ("The agency said it had not decided whether the boat would ever go on public display.",
+     [("it had not decided whether the boat would ever go on public display", "unknown")]),
+])
+def test_regressions_from_set_14(extract, text, expected):
+    claims = [c for c in extract(text) if c.cue is None or c.cue.text != "decided"]
+    assert [(c.claim.text, c.certainty.level) for c in claims] == expected, tuples(claims)
+    if "Harrow" in text:
+        assert {c.speaker.name for c in claims} == {"Ines Harrow"}, tuples(claims)

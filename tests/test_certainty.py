@@ -976,6 +976,7 @@ RULE_EXAMPLES = {
     "pseudo_appear_at": "She is scheduled to appear at a book event on Saturday.",
     "pseudo_should_have_done": "Testing should have picked up the crack.",
     "pseudo_appear_in_court": "The defendant appeared in court on Monday.",
+    "unk_not_decided": "It had not decided whether the boat would go on display.",
     "pseudo_not_least": "Costs rose, not least because of fuel.",
     "pseudo_whether_or_not": "Whether or not the council agrees, the fare will rise.",
     "pseudo_if_any": "Few, if any, riders complained.",
