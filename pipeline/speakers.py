@@ -100,7 +100,7 @@ def ent_label(ent: Span) -> str:
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-        if _who_relative(ent.root):  # (places take "where", not "who")
+        if _who_relative(ent.root) or _age_appositive(ent.root):  # (places take "where", not "who")
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
@@ -129,6 +129,12 @@ def word_gender(word: str) -> Optional[str]:
     if w in lex.male_words:
         return "male"
     return None
+
+
+def _age_appositive(root: Token) -> bool:
+    """"Keteme, *27*, told reporters": an age after the name."""
+    return any(c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i == root.i + 2 and c.text.isdigit()
+               and 1 <= int(c.text) <= 120 and root.doc[root.i + 1].text == "," for c in root.children)
 
 
 def _who_relative(root: Token) -> bool:
@@ -347,6 +353,15 @@ def build_name_table(doc: Doc) -> NameTable:
         if i not in tagged:
             table.orgs.append((i, name))
     table.orgs.sort()
+    # an untagged name the text shows to be a person's: "Keteme, 27, told
+    # reporters", "Harrow, who runs a store, said"
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.lower_ not in table.surnames and _person_evidence(tok):
+            words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
+            name = " ".join(strip_roles(words)) or tok.text
+            table.surnames.setdefault(tok.lower_, name)
+            table.persons.append((tok.i, name))
     # a name after a role word the NER did not tag: "Councilmember Harold Pike"
     for i, name in _titled_untagged_names(doc):
         parts = name.split()
@@ -354,10 +369,14 @@ def build_name_table(doc: Doc) -> NameTable:
             table.surnames.setdefault(parts[-1].lower(), name)
         table.persons.append((i, name))
     table.persons.sort()
-    # a one-word "organization" that is a surname the article introduced is that person
-    for i, o in table.orgs:
-        if len(o.split()) == 1 and o.lower() in table.surnames:
-            table.persons.append((i, table.surnames[o.lower()]))
+    # a one-word "organization" or "place" that is a surname the article
+    # introduced is that person ("Transport Minister Helena Ferrand" …
+    # "Ferrand" read as a place)
+    known = {i for i, _ in table.persons}
+    for ent, label in zip(doc.ents, labels):
+        if (len(ent) == 1 and label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+                and ent.root.i not in known and ent.text.lower() in table.surnames):
+            table.persons.append((ent.root.i, table.surnames[ent.text.lower()]))
     table.persons.sort()
     table.orgs = [(i, o) for i, o in table.orgs if not (len(o.split()) == 1 and o.lower() in table.surnames)]
     # resolve later mentions of a surname to the full name
@@ -529,7 +548,7 @@ def _prefix_org(words: list[str], orgs: list[tuple[int, str]], before: int) -> O
 def _person_evidence(root: Token) -> bool:
     """Does the text say this name is a person's ("X, an economist", "X, who
     …", "Governor X")?"""
-    return (_described_as_person(root) or _who_relative(root)
+    return (_described_as_person(root) or _who_relative(root) or _age_appositive(root)
             or _titled_person(root.doc[mention_bounds(root)[0]:root.i]))
 
 
@@ -712,7 +731,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is a person
         label = "PERSON" if (full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1
-                             or _described_as_person(head) or _who_relative(head)) else "ORG"  # "Oren Feld, chief economist at …"
+                             or _person_evidence(head)) else "ORG"  # "Oren Feld, chief economist at …"
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)

@@ -1697,3 +1697,16 @@ def test_regressions_from_set_14(extract, text, expected):
     assert [(c.claim.text, c.certainty.level) for c in claims] == expected, tuples(claims)
     if "Harrow" in text:
         assert {c.speaker.name for c in claims} == {"Ines Harrow"}, tuples(claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname the NER reads as a place is still the person introduced with it
+    ("Transport Minister Helena Ferrand resigned on Thursday. Ferrand will keep her seat in parliament. "
+     "She told her constituency party on Friday that she has no plans to stand down.", "Helena Ferrand"),
+    # an age after the name says it is a person
+    ('Nadia Keteme won the race. The runner-up was Liesl Marraway. Keteme, 27, told reporters that she had felt strong. '
+     'She added that she would accept whatever the federation decided.', "Keteme"),
+])
+def test_regressions_from_set_13_speakers(extract, text, name):
+    claims = extract(text)
+    assert claims and all(name in (c.speaker.name or "") for c in claims), tuples(claims)
