@@ -1710,3 +1710,22 @@ def test_regressions_from_set_14(extract, text, expected):
 def test_regressions_from_set_13_speakers(extract, text, name):
     claims = extract(text)
     assert claims and all(name in (c.speaker.name or "") for c in claims), tuples(claims)
+
+
+def test_regression_surname_read_as_a_place_is_the_person(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.speakers import build_name_table
+
+    doc = nlp("Transport Minister Helena Ferrand resigned. Ferrand will keep her seat.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    assert (6, "Helena Ferrand") in build_name_table(doc).persons
+
+
+def test_regression_untagged_name_with_an_age_is_a_person(nlp):
+    from pipeline.speakers import build_name_table
+
+    doc = nlp("Keteme, 27, told reporters that she had felt strong.")
+    doc.ents = []
+    table = build_name_table(doc)
+    assert table.surnames.get("keteme") == "Keteme" and (0, "Keteme") in table.persons
