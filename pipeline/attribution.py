@@ -1703,6 +1703,13 @@ def _expletive_complement(head: Token) -> Optional[Token]:
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query"})
 
 
+def _inside_question(cue: Token) -> bool:
+    """Is the cue verb the head of a whether/if clause that a question verb
+    governs ("asked whether X had *discussed* Y")?"""
+    return (cue.dep_ in ("ccomp", "advcl") and cue.head.lemma_.lower() in _QUESTION_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children))
+
+
 def _asked_question(tok: Token) -> bool:
     """Is ``tok`` the "whether"/"if" of a question some verb puts ("asked
     whether", "wondered if")?"""
@@ -1830,6 +1837,9 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # want safe streets") is part of that claim, not a claim of its own
     outer = [(a.content_start, a.content_end) for a in atts if a.speaker.label != "AUTHOR"]
     outer_cues = {a.cue_token for a in atts if a.speaker.label != "AUTHOR"}
+    # a cue inside a question put to someone ("Asked whether Brightmere had
+    # discussed a settlement, Stahl …") reports nothing
+    atts = [a for a in atts if a.cue_token is None or not _inside_question(doc[a.cue_token])]
     atts = [a for a in atts if not (
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
          or _future_cue(doc, a))  # "said he would ask for a delay": nothing asked yet

@@ -1729,3 +1729,11 @@ def test_regression_untagged_name_with_an_age_is_a_person(nlp):
     doc.ents = []
     table = build_name_table(doc)
     assert table.surnames.get("keteme") == "Keteme" and (0, "Keteme") in table.persons
+
+
+def test_regression_cue_inside_an_asked_question_reports_nothing(extract):
+    """'Asked whether Brightmere had discussed a settlement, Stahl did not
+    deny …' once gave Brightmere the claim 'a settlement with the states'."""
+    claims = extract("Asked on Wednesday whether Brightmere had discussed a settlement with the states, "
+                     "Stahl did not deny that talks had taken place.")
+    assert [(c.speaker.name, c.cue.text) for c in claims] == [("Stahl", "deny")], tuples(claims)
