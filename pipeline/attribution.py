@@ -1511,7 +1511,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if len([t for t in q_span if not t.is_punct]) < (1 if opening else 3):
             continue
         if (not any(t.pos_ in ("VERB", "AUX") for t in q_span) and not opening) \
-                or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)):
+                or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)
+                    and not _split_quote_tail(ctx, qs)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
         earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
@@ -1586,6 +1587,23 @@ def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
     while j > 0 and text[j - 1] in " \t\"'`“”«„":
         j -= 1
     return j == 0 or text[j - 1] in ".!?\n"
+
+
+def _split_quote_tail(ctx: Context, qs: int) -> bool:
+    """Is the quote at ``qs`` the second half of a split quote ('"A," said
+    Gus Pellman, the association's chairman, "and nobody asked us."'): the
+    quote before it ends in a comma, and only a cue and its speaker (no
+    sentence end) lie between?"""
+    before = [(s, e) for s, e in ctx.quotes if e <= qs]
+    if not before:
+        return False
+    ps, pe = before[-1]
+    inner = ctx.text[ps:pe].rstrip(" \"'”’»")
+    gap = ctx.text[pe:qs]
+    if not inner.endswith(",") or len(gap) > 120 or any(m in gap for m in (".", "!", "?", "\n")):
+        return False
+    span = ctx.doc.char_span(pe, qs, alignment_mode="contract")
+    return span is not None and any(cue_entry(t) is not None for t in span)
 
 
 def _cue_adjacent(doc: Doc, n_chars: int, qs: int, qe: int) -> bool:

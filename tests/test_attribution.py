@@ -1737,3 +1737,14 @@ def test_regression_cue_inside_an_asked_question_reports_nothing(extract):
     claims = extract("Asked on Wednesday whether Brightmere had discussed a settlement with the states, "
                      "Stahl did not deny that talks had taken place.")
     assert [(c.speaker.name, c.cue.text) for c in claims] == [("Stahl", "deny")], tuples(claims)
+
+
+def test_regression_second_half_of_a_split_quote_after_an_inverted_cue(extract):
+    """'"A," said Gus Pellman, the association's chairman, "and nobody has
+    asked us."' lost the second half: it starts in lower case and no cue is
+    right next to it."""
+    claims = extract('"The plan has been rushed," said Gus Pellman, the association’s chairman, '
+                     '"and nobody has asked the people who actually pay rent here."')
+    got = [(c.speaker.name, c.certainty.polarity) for c in claims]
+    assert got == [("Gus Pellman", "positive"), ("Gus Pellman", "negative")], tuples(claims)
+    assert "nobody has asked" in claims[1].claim.text
