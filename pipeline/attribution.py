@@ -1268,6 +1268,12 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             continue
         sources = evidential_sources(tok)
         anchors = [tok.i]
+        if not sources and comp.left_edge.i == tok.i + 1:
+            # "the Coastal Meteorological Service forecast that …": a verb
+            # the parser tagged as a noun, its subject a child or compound
+            names = [c for c in tok.lefts if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+            if names:
+                sources = [names[-1]]
         if not sources and _medium_of_speech(tok) is not None:
             continue  # "said in a report that X": the verb's claim (clausal_complement)
         if not sources and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in frames().light_verbs:

@@ -1748,3 +1748,16 @@ def test_regression_second_half_of_a_split_quote_after_an_inverted_cue(extract):
     got = [(c.speaker.name, c.certainty.polarity) for c in claims]
     assert got == [("Gus Pellman", "positive"), ("Gus Pellman", "negative")], tuples(claims)
     assert "nobody has asked" in claims[1].claim.text
+
+
+@pytest.mark.parametrize("text, speaker, level", [
+    # a verb the parser tagged as a noun, its subject a child
+    ("The festival was called off on Friday morning, hours before its gates were due to open, after the Coastal "
+     "Meteorological Service forecast that a fast-moving storm would bring gusts of up to 110 kilometers an hour to the coast.",
+     "Coastal Meteorological Service", "probable"),
+    # a forecast noun hedges its content as the verb does
+    ("The agency's forecast that rain would fall proved right.", "agency", "probable"),
+])
+def test_regression_forecast_read_as_a_noun(extract, text, speaker, level):
+    [claim] = extract(text)
+    assert (claim.speaker.name, claim.certainty.level) == (speaker, level), tuples([claim])
