@@ -26,6 +26,7 @@ ranges; :mod:`pipeline.extract` turns them into output models.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -678,16 +679,19 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             ts, te = misattached, head.right_edge.i + 1
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
-        elif rule.class_ in ("speech", "cognition") and (
-                (that_np := _that_marked_object(tok)) is not None or (that_np := _that_clause_after_prep(tok)) is not None):
+        elif rule.class_ in ("speech", "cognition") and (that_np := _that_marked_object(tok)) is not None:
             # "claimed that the drug cut relapse rates by half": the parser read
-            # the clause as one long noun phrase, but its "that" gives it away;
-            # "told reporters after the race that she had felt strong": read as
-            # a relative clause of "race"
+            # the clause as one long noun phrase, but its "that" gives it away
             ts, te = that_np
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
-            comp = (doc[ts - 1].head, "ccomp")  # the clause the "that" opens: split it like one
+        elif rule.class_ in ("speech", "cognition") and (after_prep := _that_clause_after_prep(tok)) is not None:
+            # "told reporters after the race that she had felt strong": read as
+            # a relative clause of "race"; split it like a reported clause
+            rel, ts, te = after_prep
+            te = trim_trailing_asides(doc, ts, te)
+            rid = "indirect.ccomp"
+            comp = (rel, "ccomp")
         elif rule.class_ in ("speech", "cognition", "evidential") and _as_clause(tok):
             # "As Ruiz noted, voters will look again", "…, as the agency announced"
             ts, te = _as_content(doc, tok)
@@ -752,9 +756,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     and tok.dep_ in ("xcomp", "dobj", "pcomp", "advcl") and tok.head.pos_ == "VERB" \
                     and cue_entry(tok.head) is None and not predicated \
                     and tok.head.lemma_.lower() not in frames().aspectual_verbs \
-                    and not (tok.dep_ == "advcl" and doc[tok.left_edge.i - 1].text == "," and _reason_prep_of_object(obj)):
+                    and not (tok.dep_ == "advcl" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+                             and tok.lemma_.lower() in _ACCUSATION_VERBS and _reason_prep_of_object(obj)):
                 continue  # "had delayed reporting the deaths", "waited three weeks to report the failure": an act named, not a report made
-                # (", accusing the company of X" after "sued" is a report: the participle says what the suit says)
+                # (", accusing the company of X" after "sued" is a report: the participle says what the suit says;
+                # ", praising the work of the crews" is no such thing)
             elif tok.dep_ == "relcl" and rule.class_ in ("nominal_only", "cognition") and not predicated:
                 continue  # "Brisco, who is not seeking a fourth term, said": background on the speaker
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
@@ -924,29 +930,32 @@ def _that_marked_object(verb: Token) -> Optional[tuple[int, int]]:
     return (start, end) if end - start >= 3 else None
 
 
-def _that_clause_after_prep(verb: Token) -> Optional[tuple[int, int]]:
-    """The token range of a that-clause the parser hung on the noun of the
-    cue's prepositional phrase: "told reporters *after the race* that she had
-    felt strong" (a subject of its own, so no relative clause), for a cue with
-    no clause of its own."""
+def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
+    """The clause head and token range of a that-clause the parser hung on the
+    noun of the cue's prepositional phrase: "told reporters *after the race*
+    that she had felt strong" — "that" a complementizer (a relative "that" is
+    the clause's subject or object: "the match that his team lost"), the
+    clause with a subject of its own, the phrase no content of the cue ("wrote
+    *about the bill* that lawmakers hope to pass"), for a cue with no clause
+    of its own."""
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
+    rule = cue_entry(verb)
+    content_preps = {"about", "on", "of", "over", "regarding", "into", "for"} | set(rule.prep if rule else ())
     for prep in verb.rights:
-        if prep.dep_ != "prep":
+        if prep.dep_ != "prep" or prep.lower_ in content_preps:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
             for rel in pobj.rights:
                 first = verb.doc[rel.left_edge.i]
-                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i != pobj.i + 1:
+                if (rel.dep_ != "relcl" or first.lower_ != "that" or first.i != pobj.i + 1
+                        or first.dep_ != "mark" or first.head.i != rel.i):
                     continue
-                # a subject of its own and no gap ("the match that his team lost" has one)
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" and c.i > first.i for c in rel.children) \
-                        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "auxpass") and c.i > first.i
-                                for c in rel.children):
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
                     end = rel.right_edge.i + 1
-                    return (first.i + 1, end) if end - first.i > 3 else None
+                    return (rel, first.i + 1, end) if end - first.i > 3 else None
     return None
 
 
@@ -1050,8 +1059,9 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                     cuts.append((first.i - 1, first.i + 1))
             elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
                 # "inflation had fallen and *was expected* to return to target", "had
-                # a record year and *expects* to sell out again": the hedged conjunct
-                # is a claim of its own (probable), the first stays certain
+                # a record year and *expects* to sell out again", "and *may*
+                # challenge the plan": the hedged conjunct is a claim of its own
+                # with its own level, the first keeps its own
                 cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
@@ -1081,8 +1091,12 @@ def _hedged_conjunct(verb: Token) -> bool:
     ("and may challenge the plan"), or a belief adjective with its clause
     ("but was confident the result would stand")."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if not own_subject and any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children):
-        return True  # "had hired a lawyer and *may challenge* the plan": a possibility of its own
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if not own_subject and ("may" in auxes or "might" in auxes or ("could" in auxes and "have" in auxes)):
+        # "had hired a lawyer and *may challenge* the plan", "and *could have
+        # carried* 16 paddlers": a possibility of its own ("could" alone is
+        # often ability: "and could now afford raises")
+        return True
     rule = cue_entry(verb)
     if rule is None:
         if own_subject or verb.lemma_ != "be":
@@ -1600,14 +1614,17 @@ def _split_quote_tail(ctx: Context, qs: int) -> bool:
     Gus Pellman, the association's chairman, "and nobody asked us."'): the
     quote before it ends in a comma, and only a cue and its speaker (no
     sentence end) lie between?"""
-    before = [(s, e) for s, e in ctx.quotes if e <= qs]
-    if not before:
+    k = bisect.bisect_left(ctx.quotes, (qs,)) - 1  # the quote before this one (quotes are sorted)
+    if k < 0:
         return False
-    ps, pe = before[-1]
+    ps, pe = ctx.quotes[k]
+    if pe > qs:
+        return False
     inner = ctx.text[ps:pe].rstrip(" \"'”’»")
     gap = ctx.text[pe:qs]
-    if not inner.endswith(",") or len(gap) > 120 or any(m in gap for m in (".", "!", "?", "\n")):
-        return False
+    if (not inner.endswith(",") or len(gap) > 120 or any(m in gap for m in (".", "!", "?", "\n"))
+            or not gap.strip(" \"'“”‘’«»").endswith(",")):
+        return False  # ('"A," said Ruiz, whose team won "more games …"': no comma before the tail)
     span = ctx.doc.char_span(pe, qs, alignment_mode="contract")
     return span is not None and any(cue_entry(t) is not None for t in span)
 
@@ -1888,6 +1905,9 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+_ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "fault", "credit", "suspect"})
 
 
 def _reason_prep_of_object(obj: Optional[Token]) -> bool:

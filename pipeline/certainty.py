@@ -477,7 +477,11 @@ def _cue_head(doc: Doc, cue: CueMatch) -> Token:
 
 
 def _anchor(tok: Token, category: str) -> Token:
-    from_no = tok.lower_ == "no" and tok.dep_ == "det"
+    # "no" on a possessor ("no women's record") but not "no man's land", nor
+    # a phrase with a determiner of its own ("the no man's land")
+    from_no = (tok.lower_ == "no" and tok.dep_ == "det" and tok.head.dep_ == "poss"
+               and not (tok.head.lower_ == "man" and tok.head.head.lower_ == "land")
+               and not any(c.dep_ == "det" for c in tok.head.head.children))
     for _ in range(4):
         if tok.head.i == tok.i:
             break

@@ -100,7 +100,7 @@ def ent_label(ent: Span) -> str:
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-        if _who_relative(ent.root) or _age_appositive(ent.root):  # (places take "where", not "who")
+        if _who_relative(ent.root) or _age_appositive(ent.root):  # "Kettleby, who …", "Keteme, 27," (not places)
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
@@ -133,13 +133,19 @@ def word_gender(word: str) -> Optional[str]:
 
 def _age_appositive(root: Token) -> bool:
     """"Keteme, *27*, told reporters": an age after the name."""
-    return any(c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i == root.i + 2 and c.text.isdigit()
+    if root.dep_ == "pobj" or root.ent_type_ in ("GPE", "LOC"):
+        return False  # "Texas, 38, and Florida, 30": electoral votes, not ages
+    return any(c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i == root.i + 2
+               and c.text.isascii() and c.text.isdecimal()
                and 1 <= int(c.text) <= 120 and root.doc[root.i + 1].text == "," for c in root.children)
 
 
 def _who_relative(root: Token) -> bool:
     """Is the name described by a "who" clause ("Kettleby, *who* managed
-    …")? Only people take "who"."""
+    …")? Only people take "who" (not a place the parser hung it on:
+    "residents of Springfield, who …")."""
+    if root.dep_ == "pobj" or root.ent_type_ in ("GPE", "LOC"):
+        return False
     return any(c.dep_ == "relcl" and any(t.lower_ == "who" and t.i < c.i for t in c.children)
                for c in root.children)
 
@@ -357,7 +363,8 @@ def build_name_table(doc: Doc) -> NameTable:
     # reporters", "Harrow, who runs a store, said"
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.lower_ not in table.surnames and _person_evidence(tok):
+                and tok.lower_ not in table.surnames and not _titled_person(doc[mention_bounds(tok)[0]:tok.i]) \
+                and _person_evidence(tok):  # (titled names come next)
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
             name = " ".join(strip_roles(words)) or tok.text
             table.surnames.setdefault(tok.lower_, name)
@@ -369,12 +376,14 @@ def build_name_table(doc: Doc) -> NameTable:
             table.surnames.setdefault(parts[-1].lower(), name)
         table.persons.append((i, name))
     table.persons.sort()
-    # a one-word "organization" or "place" that is a surname the article
-    # introduced is that person ("Transport Minister Helena Ferrand" …
-    # "Ferrand" read as a place)
+    # a one-word name of another kind (organization, place, …) that is a
+    # surname the article introduced is that person when it acts like one
+    # ("Transport Minister Helena Ferrand" … "Ferrand said", not "traders
+    # in London" after "Sam London")
     known = {i for i, _ in table.persons}
     for ent, label in zip(doc.ents, labels):
         if (len(ent) == 1 and label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+                and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos")
                 and ent.root.i not in known and ent.text.lower() in table.surnames):
             table.persons.append((ent.root.i, table.surnames[ent.text.lower()]))
     table.persons.sort()
@@ -547,7 +556,7 @@ def _prefix_org(words: list[str], orgs: list[tuple[int, str]], before: int) -> O
 
 def _person_evidence(root: Token) -> bool:
     """Does the text say this name is a person's ("X, an economist", "X, who
-    …", "Governor X")?"""
+    …", "X, 27,", "Governor X")?"""
     return (_described_as_person(root) or _who_relative(root) or _age_appositive(root)
             or _titled_person(root.doc[mention_bounds(root)[0]:root.i]))
 

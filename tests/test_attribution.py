@@ -1761,3 +1761,39 @@ def test_regression_second_half_of_a_split_quote_after_an_inverted_cue(extract):
 def test_regression_forecast_read_as_a_noun(extract, text, speaker, level):
     [claim] = extract(text)
     assert (claim.speaker.name, claim.certainty.level) == (speaker, level), tuples([claim])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a footnote digit after a name is no age and raises nothing
+    ("Senator Ana Lindqvist, ³, said the budget would pass.", [("Ana Lindqvist", "the budget would pass")]),
+    # a relative clause after a content preposition is no reported clause
+    ("Ruiz wrote about the bill that lawmakers hope to pass this spring.", []),
+    # an intransitive reported clause after a time phrase is one
+    ("The CEO told analysts during the call that demand had weakened.", [("ceo", "demand had weakened")]),
+    # only accusation participles say what a suit says
+    ("The senator voted against the bill, questioning the cost of the program.", []),
+    # a quote inside a relative clause after the cue is no second half
+    ('"We are ready," said Ruiz, whose team won "more games than anyone expected this year."', [("Ruiz", "We are ready")]),
+    # "could" in a conjunct is often ability: no claim of its own
+    ("Ruiz said the firm had cut costs and could now afford raises for its staff.",
+     [("Ruiz", "the firm had cut costs and could now afford raises for its staff")]),
+    # a place with a "who" clause the parser hung on it is no person
+    ("Mayor Ana Ruiz visited the plant on Monday. Residents of Springfield, who have complained for years, met her "
+     "there. She said the water was safe.", [("Ana Ruiz", "the water was safe")]),
+    # a surname that names a place after a preposition is that place
+    ("Analyst Sam London said the pound would fall. Finance Minister Tom Reyes spoke in Paris. Traders in London sold "
+     "sterling on Friday. He said the selloff would continue.",
+     [("Sam London", "the pound would fall"), ("Tom Reyes", "the selloff would continue")]),
+])
+def test_regressions_from_second_review(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, level, polarity", [
+    ("Officials said no man's land along the border had been cleared of mines.", "certain", "positive"),
+    ("The board said it has yet to decide whether to sell the plant.", "unknown", "positive"),
+])
+def test_certainty_regressions_from_second_review(extract, text, level, polarity):
+    [claim] = extract(text)
+    assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity)

@@ -977,6 +977,7 @@ RULE_EXAMPLES = {
     "pseudo_should_have_done": "Testing should have picked up the crack.",
     "pseudo_appear_in_court": "The defendant appeared in court on Monday.",
     "unk_not_decided": "It had not decided whether the boat would go on display.",
+    "unk_yet_to_decide": "The board has yet to decide whether to sell the unit.",
     "prob_forecast_noun": "The agency's forecast that rain would fall proved right.",
     "pseudo_not_least": "Costs rose, not least because of fuel.",
     "pseudo_whether_or_not": "Whether or not the council agrees, the fare will rise.",
