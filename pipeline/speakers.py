@@ -686,6 +686,11 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         text = head.text
         if lower in lex.person_pronouns:
             prev = _previous_person(doc, head.i, table, speakers=last_speakers)
+            unnamed = _previous_unnamed_speaker(doc, head, last_speakers)
+            if unnamed is not None and (prev is None or unnamed.head > prev[0]):
+                # "A board spokeswoman said … She said …": the person who just
+                # spoke, though the article never named her
+                return SpeakerRef("UNNAMED", text, unnamed.name, head.i, head.i + 1, head.i)
             if prev is None and last_speakers:
                 # no person at all: a one-word "organization" that spoke just
                 # before is a surname the NER mislabelled ("Vogel")
@@ -780,6 +785,32 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     return None
+
+
+def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[list[SpeakerRef]]) -> Optional[SpeakerRef]:
+    """The unnamed person ("a board spokeswoman") who spoke last, in this
+    sentence or the one before, if a he/she may refer to them: the noun is
+    a person's, introduced with "a", and does not contradict the pronoun's
+    gender."""
+    if not last_speakers:
+        return None
+    r = last_speakers[-1]
+    if r.label != "UNNAMED" or r.head is None or r.head >= pronoun.i or not r.name:
+        return None
+    noun = doc[r.head]
+    if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not _is_human_noun(noun):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None  # "the judge" is most often someone the article named ("Judge Helena Marchbanks")
+    gender, said = word_gender(noun.text), word_gender(pronoun.text)
+    if gender is not None and said is not None and gender != said:
+        return None
+    sents = sentence_index(doc)
+    here = sents.start(pronoun.i)
+    there = sents.start(r.head)
+    if there != here and (here == 0 or sents.start(here - 1) != there):
+        return None  # only the sentence before, or this one
+    return r
 
 
 def described_source(head: Token) -> SpeakerRef:

@@ -1797,3 +1797,23 @@ def test_regressions_from_second_review(extract, text, expected):
 def test_certainty_regressions_from_second_review(extract, text, level, polarity):
     [claim] = extract(text)
     assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "She" after an unnamed spokeswoman who just spoke is that spokeswoman
+    ("Dev Amani, a union organizer, said the cuts were retaliation. A board spokeswoman said in an email that "
+     "investigations usually take months. She said the board could order a business to reopen.",
+     ["Dev Amani", "board spokeswoman", "board spokeswoman"]),
+    # not when the noun says the other gender
+    ("Mayor Ana Ruiz spoke on Monday. A spokesman for the council said the vote was final. She said taxes would rise.",
+     ["spokesman for the council", "Ana Ruiz"]),
+])
+def test_regression_pronoun_after_an_unnamed_speaker(extract, text, expected):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == expected, tuples(claims)
+
+
+def test_pronoun_after_the_judge_is_the_named_judge(extract):
+    claims = extract('Judge Helena Marchbanks sentenced him to nine years. "You made a plan," the judge told him. '
+                     "She suggested that he could be eligible for early release after six years.")
+    assert claims[-1].speaker.name == "Helena Marchbanks", tuples(claims)
