@@ -671,6 +671,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     te = tok.i
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
+            te = _inverted_content_end(tok, head, te)
             rid = f"indirect.{frame}"
         elif rule.class_ in ("speech", "cognition") and (misattached := _misattached_complement(tok)) is not None:
             # "after Trump told the Post he was not ready": the parser hangs the
@@ -1163,6 +1164,26 @@ def _conjoined_to_reported_clause(verb: Token) -> bool:
     # (without the comma it is ambiguous: "Police said the suspect had fled
     # and told a neighbor that …" — the suspect told)
     return doc[i - 2].text == ","
+
+
+def _inverted_content_end(verb: Token, head: Token, end: int) -> int:
+    """'X will close the restaurant, *at the end of the month*, his company
+    said': a phrase the parser hung on the cue between the reported clause
+    and the speaker after it belongs to the clause."""
+    if head.i > verb.i or end > verb.i:
+        return end
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i <= end:
+        return end
+    doc = verb.doc
+    stop = subj.left_edge.i
+    while stop > end and doc[stop - 1].is_punct:
+        stop -= 1
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and end <= c.left_edge.i and c.right_edge.i < stop]
+    covered = {i for c in phrases for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    if phrases and all(i in covered or doc[i].is_punct for i in range(end, stop)):
+        return stop
+    return end
 
 
 def _cut_conjoined_cues(head: Token, end: int) -> int:

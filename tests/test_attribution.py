@@ -1817,3 +1817,16 @@ def test_pronoun_after_the_judge_is_the_named_judge(extract):
     claims = extract('Judge Helena Marchbanks sentenced him to nine years. "You made a plan," the judge told him. '
                      "She suggested that he could be eligible for early release after six years.")
     assert claims[-1].speaker.name == "Helena Marchbanks", tuples(claims)
+
+
+@pytest.mark.parametrize("text, claim, said_on", [
+    # a phrase the parser hung on an inverted cue belongs to the clause before the speaker
+    ("Celebrity chef Ottavio Brenn will close Saltgrass, his waterfront restaurant in Port Selby, at the end of the "
+     "month, his company said on Thursday.",
+     "Celebrity chef Ottavio Brenn will close Saltgrass, his waterfront restaurant in Port Selby, at the end of the month",
+     "2026-02-12"),
+    ("The plant will close next year, the company said.", "The plant will close next year", None),
+])
+def test_regression_phrase_before_an_inverted_speaker(extract, text, claim, said_on):
+    [c] = extract(text, published="2026-02-13")
+    assert (c.claim.text, c.said_on.value if c.said_on else None) == (claim, said_on)
