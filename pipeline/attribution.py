@@ -423,9 +423,9 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             # only participles/infinitives/conjuncts inherit a subject
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
                 return None, chain
-            if cur is verb and _conjoined_to_reported_clause(verb):
-                cur = cur.head  # "said the bridge was safe, and urged calm": the sayer urged
-            cur = cur.head
+            outer = _conjoined_to_reported_clause(verb) if cur is verb else None
+            # "said the bridge was safe, and urged calm": the sayer urged
+            cur = outer if outer is not None else cur.head
             if cur.pos_ == "ADP":  # "by saying", "after noting"
                 cur = cur.head
             if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head is not cur:
@@ -1143,27 +1143,37 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _conjoined_to_reported_clause(verb: Token) -> bool:
-    """A cue verb the parser hung on the reported clause instead of on the
-    cue before it: "said [the bridge was safe], and *urged* calm". With ", and"
-    before it and no subject of its own, it shares the outer cue's subject."""
-    if verb.dep_ not in ("conj", "advcl") or verb.head.dep_ != "ccomp" or cue_entry(verb) is None:
-        return False
-    if cue_entry(verb.head.head) is None:
-        return False
+def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
+    """The cue before a cue verb the parser hung on that cue's reported
+    clause: "said [the bridge was safe], and *urged* calm", "rejected the
+    suggestion [that the law would hurt firms], *saying* …". With ", and"
+    (or a participle after a comma) and no subject of its own, it shares the
+    outer cue's subject. None otherwise."""
+    if verb.dep_ not in ("conj", "advcl") or cue_entry(verb) is None:
+        return None
+    clause = verb.head
+    if clause.dep_ == "ccomp":
+        outer = clause.head
+    elif clause.dep_ == "acl" and clause.head.dep_ in ("dobj", "obj") and verb.dep_ == "advcl":
+        outer = clause.head.head  # "rejected the suggestion that X, *saying* …"
+    else:
+        return None
+    if cue_entry(outer) is None:
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
+        return None
     i = verb.left_edge.i
     doc = verb.doc
     if verb.dep_ == "advcl":
         # "denied that the hospital had ignored the audit, *saying* that …":
         # a participle after a comma is the denier's
-        return verb.tag_ == "VBG" and i == verb.i and i >= 1 and doc[i - 1].text == ","
+        ok = verb.tag_ == "VBG" and i == verb.i and i >= 1 and doc[i - 1].text == ","
+        return outer if ok else None
     if i < 2 or doc[i - 1].dep_ != "cc":
-        return False
+        return None
     # (without the comma it is ambiguous: "Police said the suspect had fled
     # and told a neighbor that …" — the suspect told)
-    return doc[i - 2].text == ","
+    return outer if doc[i - 2].text == "," else None
 
 
 def _inverted_content_end(verb: Token, head: Token, end: int) -> int:

@@ -514,11 +514,18 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
                 and tok.ent_type_ == "" and tok.lower_ in table.surnames
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)):  # not "Battle Angel 2"
             cand.append((tok.i, table.surnames[tok.lower_], False))
-    # a name inside the quote the pronoun's verb reports is not its speaker
-    # ('"Veloria has subsidised its mills," he said')
+    # a name inside the quote or clause the pronoun's verb reports is not its
+    # speaker ('"Veloria has subsidised its mills," he said'; "Investors are
+    # more worried about the Wren, she said")
     sents = sentence_index(doc)
     if before < len(doc):
         cand = [c for c in cand if not (sents.same(c[0], before) and _closes_quote(doc[c[0]:before].text))]
+        pron = doc[before]
+        if pron.dep_ in ("nsubj", "nsubjpass"):
+            for comp in pron.head.children:
+                if comp.dep_ in ("ccomp", "parataxis") and comp.i < pron.i:
+                    lo, hi = comp.left_edge.i, comp.right_edge.i
+                    cand = [c for c in cand if not lo <= c[0] <= hi]
     gender = word_gender(doc[before].text) if before < len(doc) else None
     if gender:  # "he" is not a person the article calls "she"
         cand = [c for c in cand if table.genders.get(c[1], gender) == gender]

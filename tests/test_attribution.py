@@ -1830,3 +1830,17 @@ def test_pronoun_after_the_judge_is_the_named_judge(extract):
 def test_regression_phrase_before_an_inverted_speaker(extract, text, claim, said_on):
     [c] = extract(text, published="2026-02-13")
     assert (c.claim.text, c.said_on.value if c.said_on else None) == (claim, said_on)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a rejected suggestion is the rejecter's
+    ("Terhaar rejected the suggestion that the law would hurt small businesses, saying firms with fewer than 50 "
+     "employees would be exempt.", ["Terhaar", "Terhaar"]),
+    # a name inside the clause a pronoun reports is not the pronoun's person
+    ("Renata Okoye, an analyst at Greyfield Capital, estimated that the recall would cost Halden $90 million. "
+     "Investors appear more worried about the Wren than about the recall itself, she said.",
+     ["Renata Okoye", "Renata Okoye"]),
+])
+def test_speaker_regressions_from_set_16(extract, text, expected):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == expected, tuples(claims)
