@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .certainty import has_to_infinitive
+from .certainty import REFUSAL_VERBS, has_to_infinitive
 from .sentences import sentence_index
 from .speakers import NameTable, SpeakerRef, described_source, evidential_sources, lexicon, resolve
 
@@ -1107,7 +1107,7 @@ def _hedged_conjunct(verb: Token) -> bool:
                    and any(c.dep_ == "ccomp" and _is_verbal(c) for c in a.children) for a in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    return rule.class_ == "cognition" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return rule.class_ == "cognition" and not own_subject
 
 
 TRAILING_MARKS = {"while", "whereas", "although", "though"}
@@ -1778,8 +1778,7 @@ _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", 
 def _inside_question(cue: Token) -> bool:
     """Is the cue verb the head of a whether/if clause that a question verb
     governs ("asked whether X had *discussed* Y")?"""
-    return (cue.dep_ in ("ccomp", "advcl") and cue.head.lemma_.lower() in _QUESTION_VERBS
-            and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children))
+    return cue.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and _asked_question(c) for c in cue.children)
 
 
 def _asked_question(tok: Token) -> bool:
@@ -1951,7 +1950,7 @@ def _reason_prep_of_object(obj: Optional[Token]) -> bool:
 def _refusal_verb(verb: Token) -> bool:
     """"refused", "declined", "failed", or any negated verb ("did not
     want to confirm")."""
-    return verb.lemma_.lower() in ("refuse", "decline", "fail") or any(c.dep_ == "neg" for c in verb.children)
+    return verb.lemma_.lower() in REFUSAL_VERBS or any(c.dep_ == "neg" for c in verb.children)
 
 
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})

@@ -815,8 +815,9 @@ class _Tally:
 _WH_OPENERS = frozenset({"whether", "if", "when", "why", "how", "where", "what", "who", "which"})
 
 # The verbs whose cue complement is a non-answer: "refused / declined /
-# failed to confirm X" (not "stopped insisting that X").
-_REFUSALS = frozenset({"refuse", "decline", "fail"})
+# failed to confirm X" (not "stopped insisting that X"). Attribution uses
+# them too ("refused to rule out X" is one claim).
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 
 # "did not deny that X": no denial, but no commitment either.
 NOT_DENIED_LEVEL = "possible"
@@ -891,7 +892,7 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     tally = _Tally(doc)
     applied: list[CueMatch] = []
     cue_negations: list[CueMatch] = []
-    refused = False  # the cue verb is the complement of "refused / declined / failed to" (_REFUSALS)
+    refused = False  # the cue verb is the complement of "refused / declined / failed to" (REFUSAL_VERBS)
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
@@ -921,12 +922,12 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
                 applied.append(c)
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
               and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
-              and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in _REFUSALS)):
+              and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in REFUSAL_VERBS)):
             # "declined / refused to say how much X", "refused to say that X":
             # a non-answer; "declined to confirm X" as "did not confirm",
             # "refused to deny X" as "did not deny"
             cue_negations.append(c)
-            refused = cue_token.head.lemma_.lower() in _REFUSALS
+            refused = cue_token.head.lemma_.lower() in REFUSAL_VERBS
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)

@@ -375,7 +375,6 @@ def build_name_table(doc: Doc) -> NameTable:
         if len(parts) >= 2:
             table.surnames.setdefault(parts[-1].lower(), name)
         table.persons.append((i, name))
-    table.persons.sort()
     # a one-word name of another kind (organization, place, …) that is a
     # surname the article introduced is that person when it acts like one
     # ("Transport Minister Helena Ferrand" … "Ferrand said", not "traders
