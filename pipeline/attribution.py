@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Literal, Optional, Sequence
 
@@ -163,9 +163,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     otherwise the stray mark is ignored.
     """
     out: list[tuple[int, int]] = []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+    paragraphs = _paragraphs(text)
     pending: Optional[tuple[int, int]] = None  # quote left open by the previous paragraph
+    pending_single: Optional[tuple[int, int]] = None
     for p_start, p_end in paragraphs:
+        n_double = len(out)
         marks = list(_QUOTE_MARK.finditer(text, p_start, p_end))
         if pending is not None:
             if marks and text[p_start:marks[0].start()].strip() == "" and (marks[0].group() in _OPENERS or marks[0].group() in _TOGGLES):
@@ -195,8 +197,64 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if open_at is not None and p_end > open_at:
             # kept only if the next paragraph opens a quote (a quote that runs on)
             pending = (open_at, p_end)
+        # single quotation marks (British style), outside the double quotes
+        taken = out[n_double:] + ([pending] if pending else [])
+        singles, pending_single = _single_quotes(text, p_start, p_end, taken, pending_single)
+        out.extend(singles)
     out = [(s, e) for s, e in out if e > s and text[s:e].strip()]
     return sorted(out)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: stretches between blank lines, or single lines when the
+    text has no blank line at all (records that join paragraphs with one
+    newline)."""
+    if re.search(r"\n[ \t]*\n", text) is None:
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+
+
+_SINGLE_OPEN = "'‘"
+_SINGLE_CLOSE = "'’"
+_BEFORE_OPENING = " \t\n([{—–-/:\"“"
+_AFTER_CLOSING = " \t\n.,;:!?)]}—–-\"”"
+
+
+def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, int]],
+                   pending: Optional[tuple[int, int]]) -> tuple[list[tuple[int, int]], Optional[tuple[int, int]]]:
+    """Quotes in single marks within one paragraph ('We have let residents
+    down,' Mr Hartley said), telling them from apostrophes: an opening mark
+    starts a word ('We), a closing one ends a word or sentence (down,') and
+    is not a plural possessive before a noun ("workers' pay"). Marks inside
+    the ``taken`` ranges (double quotes) are left alone. Returns the quotes
+    and one still open at the paragraph end (closed by the caller's next
+    call when that paragraph opens with a single mark)."""
+    out: list[tuple[int, int]] = []
+    open_at: Optional[int] = None
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch not in _SINGLE_OPEN and ch not in _SINGLE_CLOSE:
+            continue
+        if any(s - 1 <= i <= e for s, e in taken):
+            continue
+        before = text[i - 1] if i > p_start else "\n"
+        after = text[i + 1] if i + 1 < p_end else "\n"
+        if open_at is None:
+            if ch in _SINGLE_OPEN and before in _BEFORE_OPENING and (after.isalnum() or after in "\u2026."):
+                if re.match(r"\d\ds\b", text[i + 1:i + 4]):
+                    continue  # 'the '90s'
+                if pending is not None:
+                    if not text[p_start:i].strip():
+                        out.append(pending)  # the quote of the paragraph before runs on
+                    pending = None
+                open_at = i + 1
+            continue
+        if ch in _SINGLE_CLOSE and not before.isspace() and after in _AFTER_CLOSING:
+            if before in "sS" and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3]):
+                continue  # "the workers' pay": a plural possessive
+            out.append((open_at, i))
+            open_at = None
+    return out, ((open_at, p_end) if open_at is not None and p_end > open_at else None)
 
 
 def _trim_chars(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
@@ -1629,6 +1687,71 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     return out
 
 
+_OPENING_MARKS = "\"'`“‘«„"
+_CLOSING_MARKS = "\"'”’»"
+
+
+def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
+    """The statements of a direct quote, one char range per sentence:
+    '"We were not ready. We will be ready next year."' gives two, since
+    each can differ in certainty and polarity. A sentence ends at a '.',
+    '!' or '?' token followed by a capital, a digit or an opening mark (the
+    tokenizer keeps an abbreviation's period on its word: 'U.S.', 'Dr.').
+    Questions inside the quote ask and claim nothing; a short answer right
+    after one ('Why? Money.') goes with it; other fragments of fewer than
+    ``min_words`` words join the sentence before them ('Not one.')."""
+    text = doc.text
+    pieces: list[list] = []  # [start, end, is_question]
+    s = start
+    for t in _sentence_marks(doc, start, end):
+        j = t.idx + 1
+        while j < end and (text[j].isspace() or text[j] in _CLOSING_MARKS or text[j] in ".!?"):
+            j += 1
+        if j >= end:
+            break
+        if not (text[j].isupper() or text[j].isdigit() or text[j] in _OPENING_MARKS):
+            continue
+        pieces.append([s, t.idx, t.text == "?"])
+        s = j
+    pieces.append([s, end, is_question(text, s, end)])
+    out: list[list] = []
+    after_question = False
+    for ps, pe, question in pieces:
+        ps, pe = _trim_chars(text, ps, pe)
+        if pe <= ps:
+            continue
+        words = len(re.findall(r"\w+", text[ps:pe]))
+        if question or (after_question and words < min_words):
+            after_question = question
+            continue
+        after_question = False
+        if words < min_words and out:
+            out[-1][1] = pe  # 'We hit two posts. Twice.': the fragment joins its sentence
+        elif out and out[-1][2]:
+            out[-1][1] = pe  # the sentence after a leading fragment takes it in
+            out[-1][2] = False
+        else:
+            out.append([ps, pe, words < min_words])
+    return [(ps, pe) for ps, pe, _ in out]
+
+
+def split_direct(doc: Doc, att: Attribution) -> list[Attribution]:
+    """One attribution per sentence of a direct quote (see
+    :func:`quote_sentences`); other attributions are returned as they are."""
+    if att.kind != "direct":
+        return [att]
+    ranges = quote_sentences(doc, att.content_start, att.content_end)
+    if len(ranges) <= 1:
+        return [att]
+    out = []
+    for cs, ce in ranges:
+        span = doc.char_span(cs, ce, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append(replace(att, content_start=cs, content_end=ce, tok_start=span.start, tok_end=span.end))
+    return out or [att]
+
+
 def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
     """'"Very good reporter," Trump said': a quote that opens its sentence and
     closes on a comma is a quoted statement even without a verb."""
@@ -1933,6 +2056,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += quote_attributions(ctx, atts)
     atts += author_attributions(ctx, atts, epistemic_cues)
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
+    atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
 

@@ -7,6 +7,8 @@ document. Predictions that share a cue and a claim span (one claim with two
 sources, "hints from X and Y") count as one predicted claim, matched
 once, its speaker right when any of its sources is. Pairs are matched one to
 one per document: required gold claims first, the best-agreeing pair first.
+A gold line whose keys span sentences of one quote (which claimsift writes
+as one claim per sentence) matches that run of claims, counted once.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ class PredUnit:
     """Predicted claims sharing a cue and a claim span."""
 
     claims: list[Claim]
+    joined: Optional[str] = None  # the text of a quote run (see quote_runs)
 
     @property
     def first(self) -> Claim:
@@ -83,7 +86,7 @@ class PredUnit:
 
     @property
     def text(self) -> str:
-        return self.first.claim.text.lower()
+        return self.joined if self.joined is not None else self.first.claim.text.lower()
 
 
 def group_predictions(claims: Iterable[Claim]) -> dict[str, list[PredUnit]]:
@@ -146,28 +149,60 @@ class DocResult:
     optional_matched: int = 0
 
 
+def quote_runs(units: list[PredUnit]) -> list[tuple[int, ...]]:
+    """Runs of two or more direct claims in a row with the same cue and
+    speaker: the sentences of one quote, which claimsift writes one claim
+    each. A gold line may take a whole quote as one claim (keys from two of
+    its sentences); such a line matches the run, which then counts once."""
+    order = sorted(range(len(units)), key=lambda i: (units[i].first.claim.start, units[i].first.claim.end))
+    runs: list[tuple[int, ...]] = []
+    start = 0
+    for k in range(1, len(order) + 1):
+        if k < len(order) and _same_quote(units[order[k - 1]].first, units[order[k]].first):
+            continue
+        for a in range(start, k):
+            for b in range(a + 2, k + 1):
+                runs.append(tuple(order[a:b]))
+        start = k
+    return runs
+
+
+def _same_quote(a: Claim, b: Claim) -> bool:
+    return (a.kind == "direct" and b.kind == "direct" and a.cue is not None and b.cue is not None
+            and a.cue.start == b.cue.start and a.speaker.start == b.speaker.start
+            and a.speaker.name == b.speaker.name and a.claim.end <= b.claim.start)
+
+
 def match_doc(golds: list[GoldClaim], units: list[PredUnit]) -> DocResult:
     res = DocResult()
     used: set[int] = set()
+    runs = quote_runs(units)
     for required in (True, False):
         group = [g for g in golds if g.optional != required]
-        pairs = []
-        for gi, g in enumerate(group):
-            for ui, u in enumerate(units):
-                if keys_match(g, u):
-                    score = (speaker_ok(g, u), level_ok(g, u) and polarity_ok(g, u), -len(u.text))
-                    pairs.append((score, gi, ui))
-        pairs.sort(key=lambda p: p[0], reverse=True)
         done: set[int] = set()
-        for _, gi, ui in pairs:
-            if gi in done or ui in used:
-                continue
-            done.add(gi)
-            used.add(ui)
-            if required:
-                res.matches.append((group[gi], units[ui]))
-            else:
-                res.optional_matched += 1
+        # single claims first, then quote runs for the lines still open
+        for with_runs in (False, True):
+            pairs = []
+            for gi, g in enumerate(group):
+                if gi in done:
+                    continue
+                candidates = ([(run, PredUnit(units[run[0]].claims, " ".join(units[i].text for i in run)))
+                               for run in runs if not used.intersection(run)] if with_runs
+                              else [((ui,), u) for ui, u in enumerate(units) if ui not in used])
+                for members, u in candidates:
+                    if keys_match(g, u):
+                        score = (speaker_ok(g, u), level_ok(g, u) and polarity_ok(g, u), -len(members), -len(u.text))
+                        pairs.append((score, gi, members, u))
+            pairs.sort(key=lambda p: p[0], reverse=True)
+            for _, gi, members, u in pairs:
+                if gi in done or used.intersection(members):
+                    continue
+                done.add(gi)
+                used.update(members)
+                if required:
+                    res.matches.append((group[gi], u))
+                else:
+                    res.optional_matched += 1
         if required:
             res.missed = [g for gi, g in enumerate(group) if gi not in done]
     res.extras = [u for ui, u in enumerate(units) if ui not in used]

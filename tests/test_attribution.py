@@ -282,6 +282,16 @@ def test_offsets_index_the_text(extract):
         ('A stray " mark', []),
         ("“Unclosed\n\n“Second paragraph.”", ["Unclosed", "Second paragraph."]),
         ("“Unclosed and never continued.\n\nNext paragraph.", []),
+        # single marks (British style) told from apostrophes
+        ("'We let residents down,' Mr Hartley said. 'It was never fit.'", ["We let residents down,", "It was never fit."]),
+        ("The workers' union called it 'deeply disappointing'.", ["deeply disappointing"]),
+        ("She said: 'It's the '90s again. We can't go back.'", ["It's the '90s again. We can't go back."]),
+        ("‘Curly singles,’ she said.", ["Curly singles,"]),
+        ('"Outer with \'inner\' marks," he said.', ["Outer with 'inner' marks,"]),
+        ("'First paragraph.\n\n'Second paragraph,' she said.", ["First paragraph.", "Second paragraph,"]),
+        ("Tickets for the fans' day sold out.", []),
+        # one newline between paragraphs when the text has no blank line
+        ('"I stayed.\n"I never left," he said.\nThen "a phrase".', ["I stayed.", "I never left,", "a phrase"]),
     ],
 )
 def test_find_quotes(text, expected):
@@ -1844,3 +1854,56 @@ def test_regression_phrase_before_an_inverted_speaker(extract, text, claim, said
 def test_speaker_regressions_from_set_16(extract, text, expected):
     claims = extract(text)
     assert [c.speaker.name for c in claims] == expected, tuples(claims)
+
+
+# --------------------------------------------------------------------------
+# one claim per quoted sentence
+
+
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        ("We were not ready. We will be ready next year.", ["We were not ready", "We will be ready next year"]),
+        ("The U.S. team and Dr. Ames were better. We lost.", ["The U.S. team and Dr. Ames were better. We lost"]),
+        ("The U.S. team and Dr. Ames were better. We lost the final.", ["The U.S. team and Dr. Ames were better", "We lost the final"]),
+        ("Why did we lose? We ran out of money in March.", ["We ran out of money in March"]),
+        ("We hit two posts. Twice. The goalie was superb.", ["We hit two posts. Twice", "The goalie was superb"]),
+        ("Never. We will never sell the club.", ["Never. We will never sell the club"]),
+        ("It cost 3.5 million. That is a lot of money.", ["It cost 3.5 million", "That is a lot of money"]),
+        ("We said no... and we meant it.", ["We said no... and we meant it"]),
+        ("One sentence only", ["One sentence only"]),
+    ],
+)
+def test_quote_sentences(nlp, quote, expected):
+    from pipeline.attribution import quote_sentences
+
+    doc = nlp(quote)
+    assert [quote[s:e] for s, e in quote_sentences(doc, 0, len(quote))] == expected
+
+
+def test_regression_multi_sentence_quote_was_one_claim_with_the_first_sentences_polarity(extract):
+    claims = extract('"We were not ready. We will be ready next year," coach Dan Okafor said.')
+    assert [(c.claim.text, c.certainty.polarity, c.speaker.name) for c in claims] == [
+        ("We were not ready", "negative", "Dan Okafor"),
+        ("We will be ready next year", "positive", "Dan Okafor"),
+    ]
+
+
+def test_regression_uk_single_quote_continuation_was_missed(extract):
+    claims = extract("'We have let residents down,' Cllr Ama Boateng said. 'The contract was never fit for purpose.'")
+    assert [(c.speaker.name, c.claim.text, c.certainty.polarity) for c in claims] == [
+        ("Ama Boateng", "We have let residents down", "positive"),
+        ("Ama Boateng", "The contract was never fit for purpose", "negative"),
+    ]
+
+
+def test_regression_quote_over_paragraphs_joined_by_one_newline_became_author_claims(extract):
+    text = ('"I came for two years," Dr. Lind says. "I stayed for forty.\n'
+            '"The ferry stopped for six weeks. Nobody could leave.\n'
+            '"Now the island will have to look after itself."\n'
+            'The council said the clinic would close.')
+    claims = extract(text)
+    assert all(c.speaker.label != "AUTHOR" for c in claims)
+    assert [c.speaker.name for c in claims] == ["Lind"] * 5 + ["council"]
+    assert [c.claim.text for c in claims][2:5] == [
+        "The ferry stopped for six weeks", "Nobody could leave", "Now the island will have to look after itself"]

@@ -136,3 +136,28 @@ def test_reference_example(tmp_path):
     res = runner.invoke(main, ["eval", "--json", str(SHARED / "examples" / "alita-battle-angel-2.gold.jsonl"), str(out)])
     scores = json.loads(res.output)
     assert scores["claim"]["f1"] >= 0.70 and scores["tuple"]["f1"] >= 0.50
+
+
+def _quote_part(text, start, cue_start=100):
+    c = claim("a.txt", text, start=start, cue_start=cue_start)
+    return c.model_copy(update={"kind": "direct"})
+
+
+def test_gold_line_spanning_a_quotes_sentences_matches_the_run_once():
+    # claimsift writes one claim per quoted sentence; an annotator may take
+    # the whole quote as one claim with keys from both sentences
+    parts = [_quote_part("We asked for safe staffing", 0), _quote_part("They answered with spreadsheets", 30)]
+    r = evaluate([gold(keys=["safe staffing", "spreadsheets"])], parts)
+    assert (r["matched"], r["predicted"], r["claim"]["f1"]) == (1, 1, 1.0)
+
+
+def test_per_sentence_gold_lines_still_match_one_claim_each():
+    parts = [_quote_part("We asked for safe staffing", 0), _quote_part("They answered with spreadsheets", 30)]
+    r = evaluate([gold(keys=["safe staffing"]), gold(keys=["spreadsheets"])], parts)
+    assert (r["matched"], r["predicted"], r["claim"]["f1"]) == (2, 2, 1.0)
+
+
+def test_claims_with_different_cues_are_no_quote_run():
+    parts = [_quote_part("We asked for safe staffing", 0, cue_start=100), _quote_part("They answered with spreadsheets", 30, cue_start=200)]
+    r = evaluate([gold(keys=["safe staffing", "spreadsheets"])], parts)
+    assert (r["matched"], r["predicted"]) == (0, 2)
