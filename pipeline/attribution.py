@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from .rules import cached_jsonl, load_json_rules
 from .certainty import REFUSAL_VERBS, has_to_infinitive
 from .sentences import sentence_index
-from .speakers import NameTable, SpeakerRef, described_source, evidential_sources, lexicon, resolve
+from .speakers import NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, resolve
 
 # --------------------------------------------------------------------------
 # rule data
@@ -119,6 +119,14 @@ class AttributionRules(BaseModel):
     # verbs a gerund cue may follow and still report ("kept demanding X");
     # after any other verb the gerund names an act ("delayed reporting X")
     aspectual_verbs: list[str]
+    # verbs whose gerund complement is the content ("recalls arriving in
+    # 1987", "reported hearing a bang", "admitted taking the money")
+    gerund_cues: list[str] = []
+    # nouns a memory verb's 'when' clause hangs on ("recalls a night in 2009
+    # when X"): X is the content
+    occasion_nouns: list[str] = []
+    # the memory verbs that take them
+    memory_verbs: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +436,18 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         for child in verb.children:
             if child.dep_ == "xcomp" and _is_verbal(child) and child.lemma_.lower() not in frames().non_content_verbs:
                 return child, "xcomp"
+    if rule.lemma in frames().gerund_cues:
+        # "recalls arriving in 1987 with a single suitcase"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "dobj", "pcomp") and child.tag_ == "VBG" and child.i > verb.i:
+                return child, "xcomp"
+    if rule.lemma in frames().memory_verbs:
+        # "recalls a night in 2009 when Abernathy set a broken leg"
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in frames().occasion_nouns), None)
+        if obj is not None:
+            for tok in verb.doc[obj.i + 1:verb.right_edge.i + 1]:
+                if tok.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
+                    return tok, "ccomp"
     return None
 
 
@@ -495,8 +515,33 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             continue
         if cur.dep_ == "relcl":
             return cur.head, chain
+        stranded = _stranded_subject(cur)
+        if stranded is not None:
+            return stranded, chain
         break
     return None, chain
+
+
+def _stranded_subject(verb: Token) -> Optional[Token]:
+    """'In an interview with the Gazette, Tomas Brekke, chief executive of
+    Alder Line, said …': the parser may hang the name on the fronted phrase
+    (a conjunct or apposition of 'Gazette') and leave the verb without a
+    subject. The name is then the one that opens right after the phrase's
+    comma and runs (with its own appositive) up to the verb."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in ("prep", "advcl", "npadvmod", "advmod"):
+            continue
+        for tok in child.subtree:
+            if tok.dep_ not in ("conj", "appos") or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", ""):
+                continue
+            start = tok.left_edge.i
+            end = tok.right_edge.i + 1
+            while end < verb.i and doc[end].is_punct:
+                end += 1
+            if start > 0 and doc[start - 1].text == "," and end == verb.i:
+                return tok
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -708,7 +753,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if rule.needs_prep and _predicate_prep(tok, rule) is None:
             continue  # "saw the film": no "as" predicate, no view
-        if _reduced_passive(tok):
+        if _reduced_passive(tok) and _that_clause_on_subject(tok) is None:
             # "when asked about X", "Asked whether X, she said …": the subject
             # was asked, it did not ask, and a question is no claim
             continue
@@ -719,6 +764,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         comp = clausal_complement(tok, rule)
         kind = "indirect"
         trailing = None
+        on_subject = None
+        if comp is not None and _indefinite_infinitive(comp[0]):
+            continue  # "has not found anyone to replace her": someone sought, nothing reported
         if comp is not None:
             head, frame = comp
             ts, te = _subtree_range(head)
@@ -748,6 +796,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             # "told reporters after the race that she had felt strong": read as
             # a relative clause of "race"; split it like a reported clause
             rel, ts, te = after_prep
+            te = trim_trailing_asides(doc, ts, te)
+            rid = "indirect.ccomp"
+            comp = (rel, "ccomp")
+        elif rule.class_ in ("speech", "cognition") and (on_subject := _that_clause_on_subject(tok)) is not None:
+            rel, ts, te, _ = on_subject
             te = trim_trailing_asides(doc, ts, te)
             rid = "indirect.ccomp"
             comp = (rel, "ccomp")
@@ -848,6 +901,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         subj, chain = subject_of(tok)
         if trailing is not None:
             subj = trailing[2]  # the subject right before the cue, not a dateline word
+        elif on_subject is not None:
+            subj = on_subject[3]
         speakers = _speakers_for(ctx, subj)
         if subj is not None and not speakers:
             if rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
@@ -1015,6 +1070,44 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
                     end = rel.right_edge.i + 1
                     return (rel, first.i + 1, end) if end - first.i > 3 else None
+    return None
+
+
+_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "no one", "nobody", "anything",
+                          "something", "nothing", "one"})
+
+
+def _indefinite_infinitive(head: Token) -> bool:
+    """'found anyone to replace her', 'hired someone to run it': a to-infinitive
+    whose subject is an indefinite pronoun names a person or thing wanted, not
+    a proposition."""
+    return (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITES for c in head.children))
+
+
+def _that_clause_on_subject(verb: Token) -> Optional[tuple[Token, int, int, Token]]:
+    """'Carla Hughes, whose district includes the plant, posted on social
+    media that the decision was a blow': the tagger read the cue as a
+    participle ('posted' acl) and the parser made the name the root of a
+    verbless sentence, with the that-clause hung on it. The clause after the
+    cue, opened by a complementizer 'that' (not a relative pronoun: no
+    subject or object of its clause) with a subject of its own, is the
+    content, and the root name is the speaker. Returns the clause head, its
+    token range and the speaker's head."""
+    root = verb.sent.root
+    if (verb.dep_ != "acl" or root.pos_ != "PROPN" or not (root.i < verb.i <= root.right_edge.i)
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ","
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)):
+        return None
+    for rel in verb.doc[verb.i + 1:root.right_edge.i + 1]:
+        if rel.dep_ not in ("relcl", "acl") or rel.head.i not in (root.i, verb.head.i):
+            continue
+        first = verb.doc[rel.left_edge.i]
+        if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != rel.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
+            end = rel.right_edge.i + 1
+            return (rel, first.i + 1, end, root) if end - first.i > 3 else None
     return None
 
 
@@ -1230,8 +1323,13 @@ def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
     if i < 2 or doc[i - 1].dep_ != "cc":
         return None
     # (without the comma it is ambiguous: "Police said the suspect had fled
-    # and told a neighbor that …" — the suspect told)
-    return outer if doc[i - 2].text == "," else None
+    # and told a neighbor that …" — the suspect told; but "argued that two
+    # convictions had relied on him and said they deserved …": convictions
+    # say nothing)
+    if doc[i - 2].text == ",":
+        return outer
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return outer if subj is not None and not can_speak(subj) else None
 
 
 def _inverted_content_end(verb: Token, head: Token, end: int) -> int:
@@ -2036,7 +2134,8 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = [a for a in atts if a.cue_token is None or not _inside_question(doc[a.cue_token])]
     atts = [a for a in atts if not (
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
-         or _future_cue(doc, a))  # "said he would ask for a delay": nothing asked yet
+         or _future_cue(doc, a)  # "said he would ask for a delay": nothing asked yet
+         or a.rule == "nominal.dobj")  # "said detectives had asked the museum to wait": part of what was said
         and a.cue_token is not None and any(s <= doc[a.cue_token].idx < e for s, e in outer)
         # "refused to rule out X": a cue chained to a refusal keeps its claim
         and not (doc[a.cue_token].dep_ == "xcomp" and doc[a.cue_token].head.i in outer_cues
@@ -2054,11 +2153,25 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
     atts = _dedupe(atts)
     atts += quote_attributions(ctx, atts)
-    atts += author_attributions(ctx, atts, epistemic_cues)
+    atts += _outside_speaker_mentions(doc, atts, author_attributions(ctx, atts, epistemic_cues))
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+def _outside_speaker_mentions(doc: Doc, atts: list[Attribution], authored: list[Attribution]) -> list[Attribution]:
+    """AUTHOR claims that do not lie inside a source's own description: "Two
+    employees, who asked not to be named because they feared losing their
+    severance, said …" says nothing in the writer's voice."""
+    mentions = []
+    for a in atts:
+        if a.cue_token is None or a.speaker.label == "AUTHOR":
+            continue
+        subj, _ = subject_of(doc[a.cue_token])
+        if subj is not None and subj.right_edge.i > subj.i:
+            mentions.append(_char_range(doc, subj.left_edge.i, subj.right_edge.i + 1))
+    return [a for a in authored if not any(s <= a.content_start and a.content_end <= e for s, e in mentions)]
 
 
 _ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "fault", "credit", "suspect"})

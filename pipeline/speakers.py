@@ -46,6 +46,10 @@ class SpeakerLexicon(BaseModel):
     # ("spokeswoman"); a he/she only refers to a person of that gender
     female_words: list[str] = []
     male_words: list[str] = []
+    # nouns for people that the role words and the human suffixes (-er, -ist,
+    # -ent ...) miss: "the suspect", "the victim" can speak, "the convictions"
+    # cannot
+    person_nouns: list[str] = []
 
     @model_validator(mode="after")
     def _org_nouns_known(self) -> "SpeakerLexicon":
@@ -80,6 +84,7 @@ class Lexicon:
     strict_org_nouns: frozenset = frozenset()
     female_words: frozenset = frozenset()
     male_words: frozenset = frozenset()
+    person_nouns: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -471,10 +476,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 def _unnamed_description(head: Token) -> tuple[int, int]:
     """Mention range for unnamed sources, keeping 'familiar with …', 'for X'."""
     start, end = mention_bounds(head)
+    doc = head.doc
     for child in head.rights:
         if child.dep_ in ("prep", "amod", "acl") and child.i == end:
             end = child.right_edge.i + 1
-    doc = head.doc
+            # not a relative clause set off by a comma ("two employees at the
+            # plant, who asked not to be named")
+            end = next((t.i for t in doc[child.i:end] if t.text in (",", "(", "—", "–", ";")), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
@@ -659,7 +667,8 @@ def evidential_sources(head: Token) -> list[Token]:
     for tok in found:
         out.append(tok)
         out.extend(c for c in tok.conjuncts if c.i > tok.i)
-    return [t for t in out if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    # not a date: "a cabinet report from March" was written in March, not by it
+    return [t for t in out if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")]
 
 
 def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerRef]] = None) -> Optional[SpeakerRef]:
@@ -717,6 +726,15 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                     ref = resolve(subj, table, last_speakers)
                     if ref is not None and ref.label in ("ORG", "GPE", "NORP", "UNNAMED") and (ref.label != "UNNAMED" or lower != "it"):
                         return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
+            if lower in lex.org_pronouns and head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ != "ROOT":
+                # "the company expects X once Y, which *it* estimated would
+                # happen …": an organization subject earlier in the sentence
+                for subj in sorted((t for t in head.sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass")
+                                    and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS")),
+                                   key=lambda t: -t.i):
+                    ref = resolve(subj, table, last_speakers)
+                    if ref is not None and ref.label == "ORG":
+                        return SpeakerRef("ORG", text, ref.name, head.i, head.i + 1, head.i)
             if last_speakers:
                 ref = last_speakers[-1]
                 if ref.label in ("ORG", "UNNAMED", "NORP", "GPE"):
@@ -856,3 +874,17 @@ def _is_human_noun(token: Token) -> bool:
     if lemma in lex.role_words or lemma in lex.unnamed_nouns:
         return True
     return lemma.endswith(_HUMAN_SUFFIXES) and len(lemma) > 4 and lemma not in {"order", "number", "center", "paper", "matter", "letter", "water", "power", "corner", "document"}
+
+
+def can_speak(token: Token) -> bool:
+    """Could the noun phrase headed by ``token`` be a source at all? Names,
+    pronouns, people ("the lawyer"), organizations ("the agency") and
+    documents ("the report") can; "two other convictions" cannot."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    words = {lemma, token.lower_}
+    return _is_human_noun(token) or any(
+        w in lex.org_nouns or w in lex.evidential_nouns or w in lex.person_nouns
+        or w in lex.female_words or w in lex.male_words for w in words)

@@ -1597,6 +1597,7 @@ def test_regression_untagged_name_with_a_person_appositive(extract):
     ("She claimed that Trackway had cut its inspection staff.", "certain", "positive"),
     # a reproach about the past is no hedge
     ("Ultrasonic testing should have picked up a crack of that size, she said.", "certain", "positive"),
+    ("The judges wrote that the trial court should never have allowed the testimony.", "certain", "negative"),
     # "could not yet rule out X": X possible
     ("She acknowledged that the company could not yet rule out lasting harm.", "possible", "positive"),
 ])
@@ -1907,3 +1908,74 @@ def test_regression_quote_over_paragraphs_joined_by_one_newline_became_author_cl
     assert [c.speaker.name for c in claims] == ["Lind"] * 5 + ["council"]
     assert [c.claim.text for c in claims][2:5] == [
         "The ferry stopped for six weeks", "Nobody could leave", "Now the island will have to look after itself"]
+
+
+# --------------------------------------------------------------------------
+# regressions from team-written set 17 / 18
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Helen Marwick said the canal was closed. In an interview with the Estermouth Gazette, Tomas Brekke, "
+     "chief executive of Alder Line, said gusts had pushed the vessel sideways.", "Tomas Brekke"),
+    ("Rosa Lindgren spoke. In an interview with BusinessDay Radio, Carrow's chief executive, Philippa Marsh, "
+     "insisted that the old price had not covered the cost.", "Philippa Marsh"),
+    ("Marta Kellgren spoke first. In an interview with the Morning Courier, opposition leader Stefan Marlowe "
+     "called the bill a tax and argued that manual workers would lose the most.", "Stefan Marlowe"),
+])
+def test_regression_name_hung_on_a_fronted_interview_phrase_lost_its_verb(extract, text, speaker):
+    assert extract(text)[-1].speaker.name == speaker, tuples(extract(text))
+
+
+def test_regression_request_inside_a_reported_clause_was_a_claim_of_its_own(extract):
+    claims = extract("The spokeswoman said that detectives had asked the museum to leave the letter unanswered.")
+    assert [c.claim.text for c in claims] == ["detectives had asked the museum to leave the letter unanswered"]
+
+
+def test_regression_cue_read_as_a_participle_after_a_relative_clause(extract):
+    claims = extract("State Sen. Carla Hughes, whose district includes the plant, posted on social media "
+                     "that the decision was a blow and that she had asked executives to meet with officials.")
+    assert [(c.speaker.name, c.cue.text, c.claim.text) for c in claims] == [
+        ("Carla Hughes", "posted", "the decision was a blow"),
+        ("Carla Hughes", "posted", "she had asked executives to meet with officials"),
+    ]
+
+
+def test_regression_a_date_after_report_from_was_the_source(extract):
+    [claim] = extract("According to a cabinet report from March, the firm had lost money.")
+    assert claim.speaker.text == "cabinet report"
+
+
+def test_regression_found_anyone_to_replace_her_was_a_finding(extract):
+    assert extract("The borough has not found anyone to replace her.") == []
+    assert [c.claim.text for c in extract("Investigators found the wiring to be faulty.")] == ["the wiring to be faulty"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("She recalls arriving in 1987 with a single suitcase.", "arriving in 1987 with a single suitcase"),
+    ("Residents reported hearing a loud bang.", "hearing a loud bang"),
+    ("He denied taking the money.", "taking the money"),
+    ("Joan Petrakis recalls a night in 2009 when Abernathy set a broken leg by flashlight.",
+     "when Abernathy set a broken leg by flashlight"),
+    ("Toyota recalled 50,000 cars in March.", None),
+])
+def test_gerund_and_memory_complements(extract, text, claim):
+    assert [c.claim.text for c in extract(text)] == ([claim] if claim else [])
+
+
+def test_regression_said_conjoined_to_an_inanimate_reported_clause_took_its_subject(extract):
+    claims = extract("Beatrice Langford spoke. She argued that two other convictions had relied on the testimony "
+                     "and said they deserved a second look.")
+    assert [c.speaker.name for c in claims] == ["Beatrice Langford", "Beatrice Langford"]
+
+
+def test_regression_source_description_gave_an_author_claim_and_a_long_speaker(extract):
+    claims = extract("Two employees at the plant, who asked not to be named because they feared losing their "
+                     "severance, said the plant would close.")
+    assert [(c.speaker.label, c.speaker.text, c.claim.text) for c in claims] == [
+        ("UNNAMED", "Two employees at the plant", "the plant would close")]
+
+
+def test_it_in_a_relative_clause_is_the_organization_subject_before_it(extract):
+    claims = extract("The Amalgamated Union said the plant was profitable. Tessaro Inc. expects the move to save "
+                     "money once the new plant reaches full production, which it estimated would happen in 2027.")
+    assert claims[-1].speaker.name == "Tessaro Inc."

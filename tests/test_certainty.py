@@ -975,6 +975,7 @@ RULE_EXAMPLES = {
     "pseudo_no_wonder": "It is no wonder that sales fell.",
     "pseudo_appear_at": "She is scheduled to appear at a book event on Saturday.",
     "pseudo_should_have_done": "Testing should have picked up the crack.",
+    "neg_should_not_have_done": "The court should never have allowed the testimony.",
     "pseudo_appear_in_court": "The defendant appeared in court on Monday.",
     "unk_not_decided": "It had not decided whether the boat would go on display.",
     "unk_yet_to_decide": "The board has yet to decide whether to sell the unit.",
