@@ -2148,6 +2148,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
                    if a.cue_token is not None and doc[a.cue_token].dep_ == "xcomp"}
     atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads
                                     and _refusal_verb(doc[a.cue_token]))]
+    atts = [a for a in atts if not _unanswered_question(doc, a)]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
@@ -2182,6 +2183,22 @@ def _reason_prep_of_object(obj: Optional[Token]) -> bool:
     phrase on the object that says what it is accused of."""
     return obj is not None and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
         g.dep_ in ("pobj", "pcomp") for g in c.children) for c in obj.children)
+
+
+_OPEN_QUESTION_WORDS = frozenset({"how", "when", "where", "who", "whom", "what", "which", "why"})
+
+
+def _unanswered_question(doc: Doc, att: Attribution) -> bool:
+    """"declined to say how much the recall would cost", "did not say when
+    the order would be lifted": a question left open states nothing (unlike
+    "would not say whether X", an unknown-level claim about X)."""
+    if att.cue_token is None or att.tok_end <= att.tok_start:
+        return False
+    first = doc[att.tok_start]
+    if first.lower_ not in _OPEN_QUESTION_WORDS:
+        return False
+    cue = doc[att.cue_token]
+    return _refusal_verb(cue) or (cue.dep_ == "xcomp" and _refusal_verb(cue.head))
 
 
 def _refusal_verb(verb: Token) -> bool:
