@@ -1215,6 +1215,10 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # challenge the plan": the hedged conjunct is a claim of its own
                 # with its own level, the first keeps its own
                 cuts.append((first.i - 1, first.i))
+            elif doc[first.i - 1].lower_ == "but" and tok.i == head.i and _polarity_turns(tok, child):
+                # "would cooperate with the review *but had no plans* to reverse
+                # the increase": a negation over one conjunct only
+                cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
     parts, s = [], start
@@ -1223,6 +1227,28 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         s = next_start
     parts.append((s, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _negated_predicate(verb: Token) -> bool:
+    """'did not close', 'never closed', 'had no plans to': the verb itself is
+    negated (not a negation deeper in its clause)."""
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+        if c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
+def _polarity_turns(first: Token, conj: Token) -> bool:
+    """'A but not B' conjuncts with no subject of their own whose polarity
+    differs: each is a claim of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    lemma = conj.lemma_.lower()
+    if cue_entry(conj) is not None or lemma in frames().non_content_verbs or lemma in frames().topic_verbs or lemma == "give":
+        return False  # "but would not discuss individual players": a refusal to say, no claim
+    return _negated_predicate(first) != _negated_predicate(conj)
 
 
 def _under_noun(tok: Token, head: Token) -> bool:

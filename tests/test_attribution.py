@@ -1991,3 +1991,17 @@ def test_it_in_a_relative_clause_is_the_organization_subject_before_it(extract):
     claims = extract("The Amalgamated Union said the plant was profitable. Tessaro Inc. expects the move to save "
                      "money once the new plant reaches full production, which it estimated would happen in 2027.")
     assert claims[-1].speaker.name == "Tessaro Inc."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokesman said the company would cooperate with the review but had no plans to reverse the increase.",
+     [("the company would cooperate with the review", "positive"), ("had no plans to reverse the increase", "negative")]),
+    ("She said the firm would not close the plant but would cut jobs.",
+     [("the firm would not close the plant", "negative"), ("would cut jobs", "positive")]),
+    # a refusal to tell in the second conjunct is no claim of its own
+    ("She said the club had received offers but would not discuss individual players.",
+     [("the club had received offers but would not discuss individual players", "positive")]),
+    ("He said the city had tried but failed.", [("the city had tried but failed", "positive")]),
+])
+def test_but_conjuncts_of_opposite_polarity_are_two_claims(extract, text, expected):
+    assert [(c.claim.text, c.certainty.polarity) for c in extract(text)] == expected
