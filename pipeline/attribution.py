@@ -27,6 +27,7 @@ ranges; :mod:`pipeline.extract` turns them into output models.
 from __future__ import annotations
 
 import bisect
+import contextvars
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -127,6 +128,10 @@ class AttributionRules(BaseModel):
     occasion_nouns: list[str] = []
     # the memory verbs that take them
     memory_verbs: list[str] = []
+    # verbs of asking for an act ("urged both sides to pull back", "demanded
+    # that the firm pay", "asked whether X"): a request or question, no claim
+    # (a quote they introduce still is one); "call" only with "for"/"on"
+    request_verbs: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -482,7 +487,7 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
-            elif child.dep_ == "agent":
+            elif child.dep_ == "agent" and not _temporal_agent(child):  # not "expected by October 25"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agent = pobj
@@ -757,7 +762,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             # "when asked about X", "Asked whether X, she said …": the subject
             # was asked, it did not ask, and a question is no claim
             continue
-        if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        if any(c.dep_ == "auxpass" for c in tok.children) and not any(
+                c.dep_ == "agent" and not _temporal_agent(c) for c in tok.children):
             if rule.needs_prep:
                 out.extend(_passive_predicate(ctx, tok, rule))
             continue  # agentless passive: passive_attributions
@@ -940,11 +946,19 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """"said A, but *that the rules had left no choice*": a that-clause the
     parser coordinated with the cue verb itself is a second reported clause."""
     out = []
-    for child in verb.rights:
+    # "said that A, most of them in B, and that C": the parser may hang the
+    # second clause on an aside after the first
+    asides = [c for r in verb.rights if r.dep_ in ("npadvmod", "advmod", "dobj", "prep") for c in r.rights]
+    for child in list(verb.rights) + asides:
         if child.dep_ != "conj" or not _is_verbal(child):
             continue  # (a cue word is fine here: "and that she had not *noticed* anything")
         first = doc[child.left_edge.i]
-        if first.lower_ != "that" or first.dep_ != "mark" or doc[first.i - 1].dep_ != "cc":
+        if first.lower_ != "that" or doc[first.i - 1].dep_ != "cc":
+            continue
+        # "and that final results were expected": read as a determiner, but
+        # 'that' before a plural is a complementizer
+        if first.dep_ != "mark" and not (first.dep_ == "det" and first.head.tag_ in ("NNS", "NNPS")
+                                         and first.head.dep_ in ("nsubj", "nsubjpass") and first.head.head.i == child.i):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             continue
@@ -1215,7 +1229,7 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # challenge the plan": the hedged conjunct is a claim of its own
                 # with its own level, the first keeps its own
                 cuts.append((first.i - 1, first.i))
-            elif doc[first.i - 1].lower_ == "but" and tok.i == head.i and _polarity_turns(tok, child):
+            elif doc[first.i - 1].lower_ in ("but", "and", "yet") and tok.i == head.i and _polarity_turns(tok, child):
                 # "would cooperate with the review *but had no plans* to reverse
                 # the increase": a negation over one conjunct only
                 cuts.append((first.i - 1, first.i))
@@ -2174,7 +2188,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
                    if a.cue_token is not None and doc[a.cue_token].dep_ == "xcomp"}
     atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads
                                     and _refusal_verb(doc[a.cue_token]))]
-    atts = [a for a in atts if not _unanswered_question(doc, a)]
+    atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
@@ -2209,6 +2223,24 @@ def _reason_prep_of_object(obj: Optional[Token]) -> bool:
     phrase on the object that says what it is accused of."""
     return obj is not None and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and any(
         g.dep_ in ("pobj", "pcomp") for g in c.children) for c in obj.children)
+
+
+# Requests are no claims, but attribution benchmarks that annotate every
+# reported speech act (PolNeAR) count them: their adapters set this.
+KEEP_REQUESTS: contextvars.ContextVar[bool] = contextvars.ContextVar("claimsift_keep_requests", default=False)
+
+
+def _request(doc: Doc, att: Attribution) -> bool:
+    """'urged both governments to pull their troops back', 'called for calm',
+    'asked the state for doses': what the source wants done, not a claim."""
+    if att.cue_token is None or att.kind == "direct":
+        return False
+    cue = doc[att.cue_token]
+    lemma = cue.lemma_.lower()
+    if lemma == "call":
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in cue.children) or any(
+            c.dep_ == "xcomp" for c in cue.children)
+    return lemma in frames().request_verbs
 
 
 _OPEN_QUESTION_WORDS = frozenset({"how", "when", "where", "who", "whom", "what", "which", "why"})
@@ -2263,7 +2295,8 @@ def _is_stance(doc: Doc, att: Attribution) -> bool:
         return False
     if att.rule in ("nominal.dobj", "indirect.xcomp"):
         return rule.class_ in ("nominal_only", "cognition", "evidential")  # "she said the record shows X"
-    return att.rule == "indirect.ccomp" and rule.class_ == "cognition"
+    # "said her party's tally showed her winning": the document speaks in her claim
+    return att.rule == "indirect.ccomp" and rule.class_ in ("cognition", "evidential")
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:

@@ -101,7 +101,7 @@ def ent_label(ent: Span) -> str:
         return "ORG"
     if ent.label_ == "PERSON" and (_described_as_org(ent.root) or _owns_org_things(ent.root)):
         return "ORG"  # "Bellmont, a regional retailer", "Loopwave's chief technology officer"
-    if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE") and ent[-1].lower_ not in lexicon().org_suffixes
+    if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC") and ent[-1].lower_ not in lexicon().org_suffixes
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'

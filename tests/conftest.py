@@ -26,3 +26,20 @@ def extract(nlp):
         return extract_claims(text, published=published, nlp=nlp, **kw)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_with_requests(extract):
+    """extract(), keeping reported requests ("urged the board to act"), which
+    claimsift's claims leave out and attribution benchmarks count: for the
+    tests of the request frames themselves."""
+    from pipeline.attribution import KEEP_REQUESTS
+
+    def run(text, published=None, **kw):
+        token = KEEP_REQUESTS.set(True)
+        try:
+            return extract(text, published=published, **kw)
+        finally:
+            KEEP_REQUESTS.reset(token)
+
+    return run

@@ -504,12 +504,20 @@ def predict_polnear(nlp, docs: list[PolnearDoc], batch_size: int = 32) -> list[P
     claims into predictions. AUTHOR claims (the writer's own hedged
     statements) are not attributions in PolNeAR's sense and are left out;
     claims sharing a cue and a content are one prediction."""
+    from pipeline.attribution import KEEP_REQUESTS
     from pipeline.extract import process_articles
     from pipeline.ingest import make_article
 
     articles = [make_article(d.doc_id, d.text) for d in docs]
     out: list[Prediction] = []
-    for article, claims in process_articles(nlp, articles, batch_size=batch_size):
+    # PolNeAR annotates reported requests ("urged both sides to pull back")
+    # as attributions; claimsift's claims leave them out unless asked
+    token = KEEP_REQUESTS.set(True)
+    try:
+        results = list(process_articles(nlp, articles, batch_size=batch_size))
+    finally:
+        KEEP_REQUESTS.reset(token)
+    for article, claims in results:
         for start, end, c in outermost(merge_quote_runs(claims)):
             start = include_complementizer(article.text, start)
             out.append(
