@@ -1221,7 +1221,10 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
             if doc[first.i - 1].dep_ != "cc":
                 continue
             if first.lower_ == "that":  # "and that …"
-                if not _under_noun(tok, head):  # not "no evidence that A or that B"
+                # not "no evidence that A or that B"; but a relative clause
+                # ("a fiber *that the body absorbs*, and that a study had shown
+                # X") has no 'that' clause of its own to share
+                if not _under_noun(tok, head) or (tok.dep_ == "relcl" and first.dep_ == "mark"):
                     cuts.append((first.i - 1, first.i + 1))
             elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
                 # "inflation had fallen and *was expected* to return to target", "had
@@ -1293,12 +1296,19 @@ def _hedged_conjunct(verb: Token) -> bool:
     if rule is None:
         if own_subject or verb.lemma_ != "be":
             return False
+        if any(a.dep_ == "acomp" and a.lower_ in _HEDGE_ADJECTIVES for a in verb.children):
+            return True  # "might be real but *were unlikely* to hold up"
         beliefs = frames().belief_adjectives
         return any(a.dep_ == "acomp" and a.lower_ in beliefs
                    and any(c.dep_ == "ccomp" and _is_verbal(c) for c in a.children) for a in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.lemma_.lower() in REFUSAL_VERBS:
+        return False  # "could peak and then *decline*", "and declined to comment": no belief
     return rule.class_ == "cognition" and not own_subject
+
+
+_HEDGE_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "uncertain", "unclear", "possible", "doubtful"})
 
 
 TRAILING_MARKS = {"while", "whereas", "although", "though"}

@@ -906,6 +906,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
                         for ch in head.children):
                     continue  # "he would not speculate": a hedge verb with nothing to hedge
                 applied.append(c)  # headed by a hedge or negated frame: "there was no evidence that"
+            elif c.category == "negation" and _negated_free_relative(doc, c, head):
+                applied.append(c)  # "What we can't offer is a road out": the road is not offered
             elif any(covers(doc, c, t, terminators, strict_negation=False) for t in targets):
                 applied.append(c)
             continue
@@ -960,6 +962,19 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         # (an intention verb as cue, "asked the company to reimburse", is no hedge)
         tally.apply(cue_match)
     return tally.certainty()
+
+
+def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
+    """A pseudo-cleft whose 'what' clause is negated: "What nobody has shown
+    is that X", "What we can't offer is a road out" (the copula's subject
+    clause, opened by 'what', holds the negation)."""
+    if not _has(doc, "DEP") or head.lemma_ != "be":
+        return False
+    subj = next((c for c in head.children if c.dep_ == "csubj" and c.i < head.i), None)
+    if subj is None or doc[subj.left_edge.i].lower_ != "what":
+        return False
+    tok = _cue_head(doc, cue)
+    return subj.left_edge.i <= tok.i <= subj.right_edge.i and (tok.i == subj.i or tok.head.i == subj.i)
 
 
 def _denies_object(doc: Doc, cue: CueMatch, head: Token) -> bool:

@@ -2084,3 +2084,39 @@ def test_and_conjuncts_of_opposite_polarity_are_two_claims(extract):
         ("the bank had ample resources to stabilise the market", "positive"),
         ("would not impose capital controls", "negative"),
     ]
+
+
+
+def test_regression_could_not_prove_that_x_denied_x(extract):
+    [claim] = extract("Dr. Tomas Brevik cautioned that the study could not prove that short sleep causes higher blood pressure.")
+    assert (claim.certainty.level, claim.certainty.polarity) == ("unknown", "positive")
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ('"What nobody has shown is that this drink does it better than the cheap one," Vasquez said.', "negative"),
+    ('"What we can\'t offer is a road out," he said.', "negative"),
+    ('"What we need is more money," he said.', "positive"),
+])
+def test_negated_pseudo_cleft(extract, text, polarity):
+    [claim] = extract(text)
+    assert claim.certainty.polarity == polarity
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leona Vasquez said its results might be real but were unlikely to hold up in a larger trial.",
+     [("its results might be real", "possible", "positive"),
+      ("were unlikely to hold up in a larger trial", "probable", "negative")]),
+    # "decline" here is a fall, not a refusal: "could" covers both conjuncts
+    ("The paper warns that summer flows could peak within two decades and then decline.",
+     [("summer flows could peak within two decades and then decline", "possible", "positive")]),
+])
+def test_conjuncts_with_their_own_hedge(extract, text, expected):
+    assert [(c.claim.text, c.certainty.level, c.certainty.polarity) for c in extract(text)] == expected
+
+
+def test_regression_second_that_clause_after_a_relative_clause_was_lost(extract):
+    claims = extract("The company said the drink contains a fiber that the body absorbs more readily, and that a "
+                     "study of 64 adults had shown a 7 percent drop in cholesterol.")
+    assert [c.claim.text for c in claims] == [
+        "the drink contains a fiber that the body absorbs more readily",
+        "a study of 64 adults had shown a 7 percent drop in cholesterol"]
