@@ -125,3 +125,32 @@ def test_factuality_of_every_token_is_on_the_scale(text):
     for tok in doc:
         value = factuality_of_token(doc, tok.i)
         assert -3.0 <= value <= 3.0, (tok.text, value)
+
+
+quote_text = st.lists(
+    st.one_of(st.sampled_from(list(QUOTES) + ["'s", "s'", " '", "' ", "\n", "\n\n", ". ", "? ", ", "]),
+              st.sampled_from(WORDS)),
+    max_size=80,
+).map(lambda parts: " ".join(parts))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote_text)
+def test_find_quotes_gives_sorted_disjoint_ranges_inside_the_text(text):
+    from pipeline.attribution import find_quotes
+
+    ranges = find_quotes(text)
+    assert ranges == sorted(ranges)
+    for (s, e), (next_s, _) in zip(ranges, ranges[1:] + [(len(text), len(text))]):
+        assert 0 <= s < e <= len(text)
+        assert e <= next_s  # disjoint: single marks inside double quotes are left alone
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote_text)
+def test_quote_sentences_stay_inside_the_quote(text):
+    from pipeline.attribution import quote_sentences
+
+    doc = NLP.make_doc(text)
+    for s, e in quote_sentences(doc, 0, len(text)):
+        assert 0 <= s < e <= len(text)
