@@ -294,9 +294,16 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+_FOCUS_WORDS = frozenset({"only", "just", "merely", "simply"})
+
+
 def _trim_tokens(doc: Doc, start: int, end: int, drop_that: bool = True) -> tuple[int, int]:
-    """Drop edge punctuation, spaces, quote marks and a leading 'that'."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or (drop_that and doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
+    """Drop edge punctuation, spaces, quote marks and a leading 'that' (with
+    a focus word before it: "said *only that* X")."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or (drop_that and (
+            (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
+            or (doc[start].lower_ in _FOCUS_WORDS and start + 1 < end and doc[start + 1].lower_ == "that"
+                and doc[start + 1].dep_ == "mark")))):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in (")",):
         end -= 1
@@ -399,6 +406,13 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
 
     for child in sorted(ccomps, key=rank):
         return child, "ccomp"
+    for child in verb.rights:
+        # "said only that the governor talks to everybody": the that-clause
+        # read as the verb's object
+        if (child.dep_ == "dobj"  # (a noun has no subject or "that" of its own: "talks" tagged NNS)
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
+            return child, "ccomp"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.i < verb.i:
         # "…, a girl was pepper-sprayed, police said.": the clause before an
@@ -600,6 +614,23 @@ class Context:
         return None
 
 
+def _closing_appositive_name(subj: Token) -> Optional[Token]:
+    """The person's name that closes a role-noun subject, set off by commas,
+    when the parser hung it on a noun inside the subject ("Her counterpart
+    *at Greenhollow*, Raymond Oyelaran, said": appos of Greenhollow)."""
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    doc = subj.doc
+    last = subj.right_edge.i
+    while last > subj.i and doc[last].is_punct:
+        last -= 1
+    for tok in subj.subtree:
+        if (tok.dep_ == "appos" and tok.head.i != subj.i and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
+                and tok.right_edge.i == last and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
+            return tok
+    return None
+
+
 def _resolve_all(ctx: Context, tokens: Iterable[Token]) -> list[SpeakerRef]:
     """The speakers the tokens resolve to, leaving out those that resolve to none."""
     return [r for r in (resolve(t, ctx.table, ctx.last_speakers) for t in tokens) if r is not None]
@@ -616,6 +647,9 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
             # "hints from X and the team": the parser may hang 'team' on 'hints'
             sources += [c for c in subj.conjuncts if c.i > subj.i and c.pos_ in ("NOUN", "PROPN")]
         return _resolve_all(ctx, sources) or [resolve(subj, ctx.table, ctx.last_speakers) or described_source(subj)]
+    named = _closing_appositive_name(subj)
+    if named is not None:
+        subj = named  # "Her counterpart at Greenhollow, Raymond Oyelaran, said"
     ref = resolve(subj, ctx.table, ctx.last_speakers)
     if ref is None:
         return []
@@ -750,8 +784,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue
         if ctx.quote_at(tok.idx) is not None:
             continue  # reporting inside a quote belongs to the quote
-        if _in_condition(tok):
-            continue  # "if investigators find X": nobody has said X
+        if _in_condition(tok) or any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+            continue  # "if investigators find X", "whether Sarenia will seek talks": nobody has said X
         has_prep = bool(rule.prep) and (any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
                                         or _prep_marked_clause(tok, rule) is not None)
         if rule.needs and not _has_deps(tok, rule.needs) and not has_prep:
@@ -838,6 +872,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             if te - ts < 3:
                 continue
             rid = "indirect.parenthetical"
+            comp = (head, "parenthetical")  # its conjuncts split like a reported clause's
         elif rule.nominal or (rule.class_ == "evidential" and _document_subject(tok)):
             # "called X a liar" (object + predicate), "called for X", "talked about X"
             # speech verbs keep their object ("asked the board to act"); other
@@ -1236,6 +1271,11 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # "would cooperate with the review *but had no plans* to reverse
                 # the increase": a negation over one conjunct only
                 cuts.append((first.i - 1, first.i))
+            elif (doc[first.i - 1].lower_ in ("but", "and", "yet") and first.i >= 2 and doc[first.i - 2].text == ","
+                  and tok.i == head.i and _own_clause_hedge(tok, child)):
+                # "payments would be delayed, and some facilities *might not* be
+                # able to make payroll": a clause of its own with its own hedge
+                cuts.append((first.i - 1, first.i))
     if not cuts:
         return [(start, end)]
     parts, s = [], start
@@ -1244,6 +1284,25 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
         s = next_start
     parts.append((s, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _clause_signature(verb: Token) -> tuple:
+    """The hedge and negation a clause's own verb carries: its modal, its
+    negation, a hedge adjective it predicates."""
+    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "should")), None)
+    hedge = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in _HEDGE_ADJECTIVES), None)
+    return modal, hedge, _negated_predicate(verb)
+
+
+def _own_clause_hedge(first: Token, conj: Token) -> bool:
+    """'A, and B' with B a clause of its own (its own subject) whose hedge or
+    negation differs from A's."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return False
+    if cue_entry(conj) is not None:
+        return False  # "…, and she added that …": a cue of its own, its own claim
+    sig_a, sig_b = _clause_signature(first), _clause_signature(conj)
+    return sig_a != sig_b and any(sig_b)
 
 
 def _negated_predicate(verb: Token) -> bool:
@@ -2138,6 +2197,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if cue.category == "unknown" and _asked_question(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
+            if _subjects_state(tok):
+                continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)
             comp = _expletive_complement(head)
             if comp is not None and not (comp.left_edge.i <= tok.i <= comp.right_edge.i):
@@ -2164,6 +2225,22 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
             out.extend(_make(ctx, "unattributed", rule, [], (ts, te), None, None, ()))
             taken.append((cs, ce))
     return out
+
+
+_STATE_ADJECTIVES = frozenset({"sure", "certain", "unsure", "uncertain", "confident", "convinced", "doubtful", "skeptical",
+                               "sceptical", "optimistic", "pessimistic", "hopeful"})
+
+
+def _subjects_state(tok: Token) -> bool:
+    """An epistemic adjective predicated of a person ("the analyst was less
+    sure", "Ruiz is confident"): the subject's state of mind, which is no
+    hedge of the writer's ("it is certain that X" is one)."""
+    if tok.lower_ not in _STATE_ADJECTIVES or tok.dep_ != "acomp":
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "this", "that"):
+        return False
+    return subj.ent_type_ in ("PERSON", "NORP") or subj.lower_ in ("he", "she", "they", "i", "we") or can_speak(subj)
 
 
 def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:

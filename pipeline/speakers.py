@@ -295,6 +295,12 @@ def _name_bounds(words: list[str]) -> tuple[int, int]:
     return start, end
 
 
+def _join_words(words) -> str:
+    """Name words joined by spaces, keeping a hyphenated name whole (the
+    tokenizer splits "Velasco-Heinz" into three words)."""
+    return " ".join(words).replace(" - ", "-")
+
+
 def strip_roles(words: list[str]) -> list[str]:
     """Drop role words and possessive marks from the edges of a name."""
     start, end = _name_bounds(words)
@@ -371,7 +377,7 @@ def build_name_table(doc: Doc) -> NameTable:
                 and tok.lower_ not in table.surnames and not _titled_person(doc[mention_bounds(tok)[0]:tok.i]) \
                 and _person_evidence(tok):  # (titled names come next)
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
-            name = " ".join(strip_roles(words)) or tok.text
+            name = _join_words(strip_roles(words)) or tok.text
             table.surnames.setdefault(tok.lower_, name)
             table.persons.append((tok.i, name))
     # a name after a role word the NER did not tag: "Councilmember Harold Pike"
@@ -442,7 +448,7 @@ def _titled_untagged_names(doc: Doc) -> list[tuple[int, str]]:
             if j - i >= 3 or (j - i == 2 and j < n and doc[j].ent_type_ == "" and doc[i + 1].ent_type_ == ""):
                 # two or three name words ("Harold Pike"), or one name word
                 # standing alone ("Dr. Hill said")
-                out.append((j - 1, " ".join(t.text for t in doc[i + 1:j])))
+                out.append((j - 1, _join_words(t.text for t in doc[i + 1:j])))
             i = max(j, i + 1)
             continue
         i += 1
@@ -765,7 +771,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                                 and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
         # a name the NER missed (the small model tags some names as nouns)
         words = strip_roles([t.text for t in doc[start:end]])
-        name = " ".join(words) or head.text
+        name = _join_words(words) or head.text
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is a person
         label = "PERSON" if (full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1

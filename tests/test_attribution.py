@@ -2120,3 +2120,39 @@ def test_regression_second_that_clause_after_a_relative_clause_was_lost(extract)
     assert [c.claim.text for c in claims] == [
         "the drink contains a fiber that the body absorbs more readily",
         "a study of 64 adults had shown a 7 percent drop in cholesterol"]
+
+
+
+# --------------------------------------------------------------------------
+# regressions from team-written sets 21 / 22
+
+
+def test_regression_said_only_that_was_read_as_an_object(extract):
+    [claim] = extract('Her spokesman, Aurelio Penn, said only that the governor "talks to everybody, every day."')
+    assert (claim.speaker.name, claim.claim.text) == ("Aurelio Penn", 'the governor "talks to everybody, every day')
+
+
+def test_regression_name_closing_a_role_subject_hung_on_its_prepositional_phrase(extract):
+    [claim] = extract("Her counterpart at Greenhollow, Raymond Oyelaran, said the merger would help.")
+    assert claim.speaker.name == "Raymond Oyelaran"
+
+
+def test_regression_a_persons_doubt_was_an_author_claim(extract):
+    assert extract("Harlan Teague, an analyst at Mossgrove Capital, was less sure.") == []
+    assert [c.claim.text for c in extract("It is certain that the plant will close.")] == ["the plant will close"]
+
+
+def test_regression_a_cue_inside_a_whether_clause_took_the_authors_claim(extract):
+    [claim] = extract("It is not clear whether Sarenia will seek talks before the tariff takes effect.")
+    assert (claim.speaker.label, claim.certainty.level) == ("AUTHOR", "unknown")
+
+
+def test_parenthetical_content_splits_at_a_clause_with_its_own_hedge(extract):
+    claims = extract("Medicaid payments to nursing homes, she said, would be delayed within the first week of a "
+                     "shutdown, and some smaller facilities might not be able to make payroll.")
+    assert [(c.certainty.level, c.certainty.polarity) for c in claims] == [("certain", "positive"), ("possible", "negative")]
+
+
+def test_regression_hyphenated_name_was_written_with_spaces(extract):
+    claims = extract("Trade Minister Velasco-Heinz said the tariff was fair. \"This is not about any one country,\" she said.")
+    assert {c.speaker.name for c in claims} <= {"Velasco-Heinz"}, [c.speaker.name for c in claims]
