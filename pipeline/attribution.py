@@ -221,10 +221,22 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs: stretches between blank lines, or single lines when the
     text has no blank line at all (records that join paragraphs with one
-    newline)."""
+    newline); there a line goes on the paragraph before while a quote is
+    open and the line does not open one (hard-wrapped text)."""
     if re.search(r"\n[ \t]*\n", text) is None:
-        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        groups: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^\n]+", text):
+            if groups and _quote_left_open(text[groups[-1][0]:groups[-1][1]]) \
+                    and text[m.start():m.end()].lstrip()[:1] not in ('"', "\u201c", "\u00ab", "\u201e"):
+                groups[-1] = (groups[-1][0], m.end())
+            else:
+                groups.append((m.start(), m.end()))
+        return groups
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+
+
+def _quote_left_open(segment: str) -> bool:
+    return segment.count('"') % 2 == 1 or segment.count("\u201c") > segment.count("\u201d")
 
 
 _SINGLE_OPEN = "'‘"
@@ -233,29 +245,37 @@ _BEFORE_OPENING = " \t\n([{—–-/:\"“"
 _AFTER_CLOSING = " \t\n.,;:!?)]}—–-\"”"
 
 
+_SINGLE_MARK = re.compile("['\u2018\u2019]")
+
+
 def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, int]],
                    pending: Optional[tuple[int, int]]) -> tuple[list[tuple[int, int]], Optional[tuple[int, int]]]:
     """Quotes in single marks within one paragraph ('We have let residents
     down,' Mr Hartley said), telling them from apostrophes: an opening mark
-    starts a word ('We), a closing one ends a word or sentence (down,') and
-    is not a plural possessive before a noun ("workers' pay"). Marks inside
-    the ``taken`` ranges (double quotes) are left alone. Returns the quotes
-    and one still open at the paragraph end (closed by the caller's next
-    call when that paragraph opens with a single mark)."""
+    starts a word ('We; not 'the '08 crash', 'rock 'n' roll'), a closing one
+    ends a word or sentence (down,'), and inside a quote of several words a
+    mark after "s" or "in" before a lowercase word is an apostrophe ("the
+    workers' pay", "runnin' for"; a one-word quote closes there: the 'Yes'
+    campaign). Marks inside the ``taken`` ranges (double quotes) are left
+    alone. Returns the quotes and one still open at the paragraph end
+    (closed by the caller's next call when that paragraph opens with a
+    single mark)."""
     out: list[tuple[int, int]] = []
     open_at: Optional[int] = None
-    for i in range(p_start, p_end):
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    for m in _SINGLE_MARK.finditer(text, p_start, p_end):
+        i = m.start()
+        k = bisect.bisect_right(starts, i + 1) - 1
+        if k >= 0 and taken[k][0] - 1 <= i <= taken[k][1]:
+            continue
         ch = text[i]
-        if ch not in _SINGLE_OPEN and ch not in _SINGLE_CLOSE:
-            continue
-        if any(s - 1 <= i <= e for s, e in taken):
-            continue
         before = text[i - 1] if i > p_start else "\n"
         after = text[i + 1] if i + 1 < p_end else "\n"
         if open_at is None:
             if ch in _SINGLE_OPEN and before in _BEFORE_OPENING and (after.isalnum() or after in "\u2026."):
-                if re.match(r"\d\ds\b", text[i + 1:i + 4]):
-                    continue  # 'the '90s'
+                if re.match(r"\d\d(s)?\b", text[i + 1:i + 4]) or re.match(r"n['\u2019]\W", text[i + 1:i + 4]):
+                    continue  # 'the '90s', 'the '08 crash', 'rock 'n' roll'
                 if pending is not None:
                     if not text[p_start:i].strip():
                         out.append(pending)  # the quote of the paragraph before runs on
@@ -263,8 +283,10 @@ def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, i
                 open_at = i + 1
             continue
         if ch in _SINGLE_CLOSE and not before.isspace() and after in _AFTER_CLOSING:
-            if before in "sS" and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3]):
-                continue  # "the workers' pay": a plural possessive
+            several_words = bool(re.search(r"\s", text[open_at:i].strip()))
+            if (several_words and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3])
+                    and (before in "sS" or text[i - 2:i] == "in" or text[i - 2:i] in ("'n", "\u2019n", "\u2018n"))):
+                continue  # "the workers' pay", "runnin' for", "rock 'n' roll": an apostrophe
             out.append((open_at, i))
             open_at = None
     return out, ((open_at, p_end) if open_at is not None and p_end > open_at else None)
@@ -1122,15 +1144,17 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     return None
 
 
-_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "no one", "nobody", "anything",
-                          "something", "nothing", "one"})
+_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "nobody", "anything", "something", "nothing"})
+_SEARCH_VERBS = frozenset({"find", "hire", "appoint", "get", "recruit", "locate"})
 
 
 def _indefinite_infinitive(head: Token) -> bool:
-    """'found anyone to replace her', 'hired someone to run it': a to-infinitive
-    whose subject is an indefinite pronoun names a person or thing wanted, not
-    a proposition."""
-    return (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    """'found anyone to replace her', 'hired someone to run it': after a verb
+    of searching, a to-infinitive whose subject is an indefinite pronoun
+    names a person or thing wanted, not a proposition ('found nobody to be
+    satisfied' is one)."""
+    return (head.tag_ == "VB" and head.lemma_ != "be" and head.head.lemma_.lower() in _SEARCH_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITES for c in head.children))
 
 
@@ -1259,7 +1283,8 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # not "no evidence that A or that B"; but a relative clause
                 # ("a fiber *that the body absorbs*, and that a study had shown
                 # X") has no 'that' clause of its own to share
-                if not _under_noun(tok, head) or (tok.dep_ == "relcl" and first.dep_ == "mark"):
+                if not _under_noun(tok, head) or (tok.dep_ == "relcl" and first.dep_ == "mark"
+                                                  and first.i >= 2 and doc[first.i - 2].text == ","):
                     cuts.append((first.i - 1, first.i + 1))
             elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
                 # "inflation had fallen and *was expected* to return to target", "had
@@ -1898,6 +1923,11 @@ _OPENING_MARKS = "\"'`“‘«„"
 _CLOSING_MARKS = "\"'”’»"
 
 
+_ABBREVIATIONS = frozenset({"No", "Nos", "Supt", "Insp", "Col", "Gen", "Lt", "Sgt", "Capt", "Cmdr", "Rev", "Gov", "Sen",
+                            "Rep", "St", "Mt", "Ft", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "approx", "vs", "Vol",
+                            "Dept", "Univ", "Ave", "Blvd", "Rd", "Cllr", "Det", "Prof", "Dr", "Mr", "Mrs", "Ms"})
+
+
 def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
     """The statements of a direct quote, one char range per sentence:
     '"We were not ready. We will be ready next year."' gives two, since
@@ -1911,6 +1941,10 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     pieces: list[list] = []  # [start, end, is_question]
     s = start
     for t in _sentence_marks(doc, start, end):
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if (t.text == "." and prev is not None and prev.idx + len(prev.text) == t.idx
+                and (prev.text in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))):
+            continue  # "No. 10 Downing Street", "Supt. Harris", "John F. Kennedy"
         j = t.idx + 1
         while j < end and (text[j].isspace() or text[j] in _CLOSING_MARKS or text[j] in ".!?"):
             j += 1
@@ -1923,11 +1957,18 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     pieces.append([s, end, is_question(text, s, end)])
     out: list[list] = []
     after_question = False
+    tagged = doc.has_annotation("POS")
     for ps, pe, question in pieces:
         ps, pe = _trim_chars(text, ps, pe)
         if pe <= ps:
             continue
         words = len(re.findall(r"\w+", text[ps:pe]))
+        if tagged and words >= 2:
+            # a fragment is a piece without a verb ("Not one.", "Twice."), not
+            # a short sentence ("He lied.")
+            span = doc.char_span(ps, pe, alignment_mode="expand")
+            if span is not None and any(tok.pos_ in ("VERB", "AUX") for tok in span):
+                words = max(words, min_words)
         if question or (after_question and words < min_words):
             after_question = question
             continue
@@ -2275,7 +2316,6 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
                    if a.cue_token is not None and doc[a.cue_token].dep_ == "xcomp"}
     atts = [a for a in atts if not (a.rule == "indirect.xcomp" and a.cue_token in inner_heads
                                     and _refusal_verb(doc[a.cue_token]))]
-    atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
     contents = [(a.content_start, a.content_end) for a in atts]
     # a passive or raising cue inside someone's content is part of that claim
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
@@ -2283,6 +2323,9 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += quote_attributions(ctx, atts)
     atts += _outside_speaker_mentions(doc, atts, author_attributions(ctx, atts, epistemic_cues))
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
+    # requests and open questions are no claims; dropped only now, so that
+    # what they hold does not come back as a passive or AUTHOR claim
+    atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
@@ -2293,13 +2336,32 @@ def _outside_speaker_mentions(doc: Doc, atts: list[Attribution], authored: list[
     employees, who asked not to be named because they feared losing their
     severance, said …" says nothing in the writer's voice."""
     mentions = []
+    anonymous = []  # descriptions that say why the source is not named
     for a in atts:
         if a.cue_token is None or a.speaker.label == "AUTHOR":
             continue
         subj, _ = subject_of(doc[a.cue_token])
         if subj is not None and subj.right_edge.i > subj.i:
-            mentions.append(_char_range(doc, subj.left_edge.i, subj.right_edge.i + 1))
-    return [a for a in authored if not any(s <= a.content_start and a.content_end <= e for s, e in mentions)]
+            rng = _char_range(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            mentions.append(rng)
+            if _ANONYMITY.search(doc.text[rng[0]:rng[1]]):
+                anonymous.append(rng)
+    def persons_state(a: Attribution) -> bool:
+        # the hedge is a person's own fear or belief ("because they feared
+        # losing their severance"), not the writer's ("Brightmere, which is
+        # likely to cut 500 jobs, said …" keeps its AUTHOR claim)
+        head = doc[a.tok_start:a.tok_end].root
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and (subj.lower_ in ("he", "she", "they", "we", "i") or subj.ent_type_ == "PERSON")
+
+    def inside(a: Attribution, ranges) -> bool:
+        return any(s <= a.content_start and a.content_end <= e for s, e in ranges)
+
+    return [a for a in authored if not ((persons_state(a) and inside(a, mentions)) or inside(a, anonymous))]
+
+
+_ANONYMITY = re.compile(r"not to be (named|identified)|anonymity|not authori[sz]ed|without authori[sz]ation|"
+                        r"not permitted to|speaking privately", re.IGNORECASE)
 
 
 _ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "fault", "credit", "suspect"})
@@ -2325,8 +2387,12 @@ def _request(doc: Doc, att: Attribution) -> bool:
     cue = doc[att.cue_token]
     lemma = cue.lemma_.lower()
     if lemma == "call":
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in cue.children) or any(
-            c.dep_ == "xcomp" for c in cue.children)
+        # "called for calm", "called on the council to act" (not "called the
+        # ruling a betrayal of voters", "called it a historic day for the state")
+        if any(c.dep_ == "oprd" for c in cue.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == cue.i + 1 for c in cue.children) or any(
+            c.dep_ == "xcomp" and has_to_infinitive(c) for c in cue.children)
     return lemma in frames().request_verbs
 
 
@@ -2342,8 +2408,16 @@ def _unanswered_question(doc: Doc, att: Attribution) -> bool:
     first = doc[att.tok_start]
     if first.lower_ not in _OPEN_QUESTION_WORDS:
         return False
+    if att.tok_start > 0 and doc[att.tok_start - 1].lower_ == "that":
+        return False  # "did not deny that when he was in office he took gifts": a that-clause
     cue = doc[att.cue_token]
+    rule = cue_entry(cue)
+    if rule is not None and rule.lemma in _DENIAL_LEMMAS:
+        return False
     return _refusal_verb(cue) or (cue.dep_ == "xcomp" and _refusal_verb(cue.head))
+
+
+_DENIAL_LEMMAS = frozenset({"deny", "dispute", "reject", "contest", "refute"})
 
 
 def _refusal_verb(verb: Token) -> bool:

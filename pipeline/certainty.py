@@ -964,6 +964,10 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     return tally.certainty()
 
 
+_FREE_RELATIVE_VERBS = frozenset({"show", "prove", "establish", "demonstrate", "offer", "give", "guarantee",
+                                  "provide", "promise", "explain", "find", "have"})
+
+
 def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
     """A pseudo-cleft whose 'what' clause is negated: "What nobody has shown
     is that X", "What we can't offer is a road out" (the copula's subject
@@ -971,8 +975,8 @@ def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
     if not _has(doc, "DEP") or head.lemma_ != "be":
         return False
     subj = next((c for c in head.children if c.dep_ == "csubj" and c.i < head.i), None)
-    if subj is None or doc[subj.left_edge.i].lower_ != "what":
-        return False
+    if subj is None or doc[subj.left_edge.i].lower_ != "what" or subj.lemma_.lower() not in _FREE_RELATIVE_VERBS:
+        return False  # (not "What nobody expected was that X": X happened)
     tok = _cue_head(doc, cue)
     return subj.left_edge.i <= tok.i <= subj.right_edge.i and (tok.i == subj.i or tok.head.i == subj.i)
 

@@ -149,22 +149,18 @@ class DocResult:
     optional_matched: int = 0
 
 
-def quote_runs(units: list[PredUnit]) -> list[tuple[int, ...]]:
-    """Runs of two or more direct claims in a row with the same cue and
-    speaker: the sentences of one quote, which claimsift writes one claim
-    each. A gold line may take a whole quote as one claim (keys from two of
-    its sentences); such a line matches the run, which then counts once."""
+def quote_chains(units: list[PredUnit]) -> list[list[int]]:
+    """Maximal runs of two or more direct claims in a row with the same cue
+    and speaker: the sentences of one quote, which claimsift writes one
+    claim each (unit indices in text order)."""
     order = sorted(range(len(units)), key=lambda i: (units[i].first.claim.start, units[i].first.claim.end))
-    runs: list[tuple[int, ...]] = []
-    start = 0
-    for k in range(1, len(order) + 1):
-        if k < len(order) and _same_quote(units[order[k - 1]].first, units[order[k]].first):
-            continue
-        for a in range(start, k):
-            for b in range(a + 2, k + 1):
-                runs.append(tuple(order[a:b]))
-        start = k
-    return runs
+    chains: list[list[int]] = []
+    for i in order:
+        if chains and _same_quote(units[chains[-1][-1]].first, units[i].first):
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return [c for c in chains if len(c) >= 2]
 
 
 def _same_quote(a: Claim, b: Claim) -> bool:
@@ -173,10 +169,30 @@ def _same_quote(a: Claim, b: Claim) -> bool:
             and a.speaker.name == b.speaker.name and a.claim.end <= b.claim.start)
 
 
+def _run_candidates(gold: GoldClaim, units: list[PredUnit], chains: list[list[int]],
+                    used: set[int]) -> list[tuple[tuple[int, ...], PredUnit]]:
+    """Windows of a quote chain that together hold a gold line's keys: at
+    most one claim per key, each holding at least one key, none used yet.
+    The window counts as one predicted claim, with the certainty of its
+    first sentence."""
+    keys = [k.lower() for k in gold.keys]
+    out = []
+    for chain in chains:
+        for a in range(len(chain)):
+            for b in range(a + 2, min(len(chain), a + len(keys)) + 1):
+                members = tuple(chain[a:b])
+                if used.intersection(members) or not all(any(k in units[i].text for k in keys) for i in members):
+                    continue
+                unit = PredUnit(units[members[0]].claims, " ".join(units[i].text for i in members))
+                if keys_match(gold, unit):
+                    out.append((members, unit))
+    return out
+
+
 def match_doc(golds: list[GoldClaim], units: list[PredUnit]) -> DocResult:
     res = DocResult()
     used: set[int] = set()
-    runs = quote_runs(units)
+    chains = quote_chains(units)
     for required in (True, False):
         group = [g for g in golds if g.optional != required]
         done: set[int] = set()
@@ -186,13 +202,13 @@ def match_doc(golds: list[GoldClaim], units: list[PredUnit]) -> DocResult:
             for gi, g in enumerate(group):
                 if gi in done:
                     continue
-                candidates = ([(run, PredUnit(units[run[0]].claims, " ".join(units[i].text for i in run)))
-                               for run in runs if not used.intersection(run)] if with_runs
-                              else [((ui,), u) for ui, u in enumerate(units) if ui not in used])
+                if with_runs:
+                    candidates = _run_candidates(g, units, chains, used) if len(g.keys) >= 2 else []
+                else:
+                    candidates = [((ui,), u) for ui, u in enumerate(units) if ui not in used and keys_match(g, u)]
                 for members, u in candidates:
-                    if keys_match(g, u):
-                        score = (speaker_ok(g, u), level_ok(g, u) and polarity_ok(g, u), -len(members), -len(u.text))
-                        pairs.append((score, gi, members, u))
+                    score = (speaker_ok(g, u), level_ok(g, u) and polarity_ok(g, u), -len(members), -len(u.text))
+                    pairs.append((score, gi, members, u))
             pairs.sort(key=lambda p: p[0], reverse=True)
             for _, gi, members, u in pairs:
                 if gi in done or used.intersection(members):

@@ -46,9 +46,9 @@ class SpeakerLexicon(BaseModel):
     # ("spokeswoman"); a he/she only refers to a person of that gender
     female_words: list[str] = []
     male_words: list[str] = []
-    # nouns for people that the role words and the human suffixes (-er, -ist,
-    # -ent ...) miss: "the suspect", "the victim" can speak, "the convictions"
-    # cannot
+    # nouns for people and groups of people that the role words and the
+    # human suffixes (-er, -ist, -ent ...) miss: "the suspect", "the victim",
+    # "the jury" can speak, "the convictions" cannot
     person_nouns: list[str] = []
 
     @model_validator(mode="after")
@@ -734,13 +734,23 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                         return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
             if lower in lex.org_pronouns and head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ != "ROOT":
                 # "the company expects X once Y, which *it* estimated would
-                # happen …": an organization subject earlier in the sentence
-                for subj in sorted((t for t in head.sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass")
-                                    and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS")),
-                                   key=lambda t: -t.i):
-                    ref = resolve(subj, table, last_speakers)
-                    if ref is not None and ref.label == "ORG":
-                        return SpeakerRef("ORG", text, ref.name, head.i, head.i + 1, head.i)
+                # happen …": the organization subject of the nearest cue verb
+                # above the pronoun's clause (not "the hospital" in "The
+                # Ministry said the hospital would close, a move it said …")
+                from .attribution import cue_entry  # (attribution imports this module)
+
+                anc = verb.head
+                for _ in range(12):
+                    if cue_entry(anc) is not None and anc.i < head.i:
+                        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")
+                                     and c.pos_ in ("NOUN", "PROPN") and c.tag_ not in ("NNS", "NNPS")), None)
+                        ref = resolve(subj, table, last_speakers) if subj is not None else None
+                        if ref is not None and ref.label == "ORG":
+                            return SpeakerRef("ORG", text, ref.name, head.i, head.i + 1, head.i)
+                        break
+                    if anc.head.i == anc.i:
+                        break
+                    anc = anc.head
             if last_speakers:
                 ref = last_speakers[-1]
                 if ref.label in ("ORG", "UNNAMED", "NORP", "GPE"):

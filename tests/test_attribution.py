@@ -1877,7 +1877,9 @@ def test_speaker_regressions_from_set_16(extract, text, expected):
     "quote, expected",
     [
         ("We were not ready. We will be ready next year.", ["We were not ready", "We will be ready next year"]),
-        ("The U.S. team and Dr. Ames were better. We lost.", ["The U.S. team and Dr. Ames were better. We lost"]),
+        # a short sentence with a verb is a sentence; a verbless fragment is not
+        ("The U.S. team and Dr. Ames were better. We lost.", ["The U.S. team and Dr. Ames were better", "We lost"]),
+        ("We moved to No. 10 Downing Street. It was a shock.", ["We moved to No. 10 Downing Street", "It was a shock"]),
         ("The U.S. team and Dr. Ames were better. We lost the final.", ["The U.S. team and Dr. Ames were better", "We lost the final"]),
         ("Why did we lose? We ran out of money in March.", ["We ran out of money in March"]),
         ("We hit two posts. Twice. The goalie was superb.", ["We hit two posts. Twice", "The goalie was superb"]),
@@ -2156,3 +2158,69 @@ def test_parenthetical_content_splits_at_a_clause_with_its_own_hedge(extract):
 def test_regression_hyphenated_name_was_written_with_spaces(extract):
     claims = extract("Trade Minister Velasco-Heinz said the tariff was fair. \"This is not about any one country,\" she said.")
     assert {c.speaker.name for c in claims} <= {"Velasco-Heinz"}, [c.speaker.name for c in claims]
+
+
+
+# --------------------------------------------------------------------------
+# regressions from the code review of 59e65f7..6195c03
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Supporters of the \u2018Yes\u2019 campaign gathered. \u2018We have never been closer,\u2019 said Ms Robertson.",
+     ["Yes", "We have never been closer,"]),
+    ("The '08 crash hit pensions hard. 'We lost everything,' said Ms Lee.", ["We lost everything,"]),
+    ("'We love rock 'n' roll and always will,' he said.", ["We love rock 'n' roll and always will,"]),
+    ("'We were just runnin' for our lives,' she said.", ["We were just runnin' for our lives,"]),
+    # hard-wrapped text with no blank line: the quote runs on to the next line
+    ('Officials met. "This budget\ncuts libraries and parks," said Tom Reyes.\nAnother line.',
+     ["This budget\ncuts libraries and parks,"]),
+])
+def test_regression_single_marks_and_wrapped_quotes(text, quotes):
+    assert [text[s:e] for s, e in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The senator on Tuesday called the ruling a betrayal of voters.", "the ruling a betrayal of voters"),
+    ("Smith did not deny that when he was in office he accepted gifts from the firm.",
+     "when he was in office he accepted gifts from the firm"),
+    ("The study found one in four teenagers to be chronically sleep-deprived.",
+     "one in four teenagers to be chronically sleep-deprived"),
+])
+def test_regression_review_claims_kept(extract, text, claim):
+    assert claim in [c.claim.text for c in extract(text)], tuples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    # what a request or open question holds does not come back as an AUTHOR claim
+    "The UN urged both sides to respect a truce that is expected to hold through the weekend.",
+    "Officials urged residents to leave because the river would probably crest on Friday.",
+])
+def test_regression_request_content_leaked_as_author_claims(extract, text):
+    assert extract(text) == []
+
+
+def test_regression_review_org_pronoun_took_a_subject_inside_the_reported_clause(extract):
+    claims = extract("The Health Ministry said the hospital would close in June, a move it said would save $4 million a year.")
+    assert [c.speaker.name for c in claims] == ["Health Ministry", "Health Ministry"]
+
+
+def test_regression_factive_pseudo_cleft_was_negative(extract):
+    [claim] = extract('"What nobody expected was that the river would rise so fast," she said.')
+    assert claim.certainty.polarity == "positive"
+
+
+def test_regression_stacked_relative_clauses_were_split(extract):
+    [claim] = extract("He said it was a rule that nobody enforced and that everyone ignored.")
+    assert claim.claim.text == "it was a rule that nobody enforced and that everyone ignored"
+
+
+def test_regression_writer_hedge_in_a_source_description_was_dropped(extract):
+    claims = extract("Brightmere, which is likely to cut 500 jobs next year, said profits fell 20 percent.")
+    assert "AUTHOR" in [c.speaker.label for c in claims]
+
+
+
+def test_regression_reason_for_anonymity_was_an_author_claim(extract):
+    claims = extract("Two people close to the publisher, who asked not to be named because the matter may end up in "
+                     "court, said the insurance would likely cover any legal costs.")
+    assert [c.speaker.label for c in claims] == ["UNNAMED"]

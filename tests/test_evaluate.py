@@ -161,3 +161,25 @@ def test_claims_with_different_cues_are_no_quote_run():
     parts = [_quote_part("We asked for safe staffing", 0, cue_start=100), _quote_part("They answered with spreadsheets", 30, cue_start=200)]
     r = evaluate([gold(keys=["safe staffing", "spreadsheets"])], parts)
     assert (r["matched"], r["predicted"]) == (0, 2)
+
+
+
+def test_regression_a_gold_line_matched_a_run_of_unrelated_quote_sentences():
+    # (review) keys from two sentences of a five-sentence quote, none of the
+    # middle ones holding a key: no match, all five stay predictions
+    texts = ["We balanced the budget", "Schools get more money", "Roads get fixed", "Taxes stay flat",
+             "We expect the economy to grow"]
+    parts = [_quote_part(t, 40 * n) for n, t in enumerate(texts)]
+    r = evaluate([gold(keys=["budget", "grow"])], parts)
+    assert (r["matched"], r["predicted"]) == (0, 5)
+
+
+def test_quote_runs_stay_fast_on_a_long_quote():
+    import time
+
+    parts = [_quote_part(f"Sentence number {n} of the speech", 50 * n) for n in range(300)]
+    golds = [gold(keys=[f"number {n} of", f"number {n + 1} of"]) for n in range(0, 120, 2)]
+    t0 = time.perf_counter()
+    r = evaluate(golds, parts)
+    assert time.perf_counter() - t0 < 5.0
+    assert r["matched"] == 60
