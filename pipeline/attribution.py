@@ -132,6 +132,25 @@ class AttributionRules(BaseModel):
     # that the firm pay", "asked whether X"): a request or question, no claim
     # (a quote they introduce still is one); "call" only with "for"/"on"
     request_verbs: list[str] = []
+    # adjectives a conjunct's own hedge can be ("might be real but *were
+    # unlikely* to hold up")
+    hedge_adjectives: list[str] = []
+    # adjectives of a person's state of mind ("the analyst was less *sure*"):
+    # the subject's, not the writer's
+    state_adjectives: list[str] = []
+    # "found *anyone* to replace her": indefinite pronouns, and the verbs of
+    # searching whose infinitive then names what is sought
+    indefinite_pronouns: list[str] = []
+    search_verbs: list[str] = []
+    # words that open a question left open ("declined to say *how much* X")
+    open_question_words: list[str] = []
+    # cue verbs of denial, whose wh-clauses are no open questions
+    denial_verbs: list[str] = []
+    # "said *only* that X": focus words before the complementizer
+    focus_words: list[str] = []
+    # words whose period does not end a quoted sentence ("No. 10", "Supt.
+    # Harris"); case matters ("He said no. Then he left.")
+    abbreviations: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -316,15 +335,12 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-_FOCUS_WORDS = frozenset({"only", "just", "merely", "simply"})
-
-
 def _trim_tokens(doc: Doc, start: int, end: int, drop_that: bool = True) -> tuple[int, int]:
     """Drop edge punctuation, spaces, quote marks and a leading 'that' (with
     a focus word before it: "said *only that* X")."""
     while start < end and (doc[start].is_punct or doc[start].is_space or (drop_that and (
             (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
-            or (doc[start].lower_ in _FOCUS_WORDS and start + 1 < end and doc[start + 1].lower_ == "that"
+            or (doc[start].lower_ in frames().focus_words and start + 1 < end and doc[start + 1].lower_ == "that"
                 and doc[start + 1].dep_ == "mark")))):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in (")",):
@@ -1144,18 +1160,14 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     return None
 
 
-_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "nobody", "anything", "something", "nothing"})
-_SEARCH_VERBS = frozenset({"find", "hire", "appoint", "get", "recruit", "locate"})
-
-
 def _indefinite_infinitive(head: Token) -> bool:
     """'found anyone to replace her', 'hired someone to run it': after a verb
     of searching, a to-infinitive whose subject is an indefinite pronoun
     names a person or thing wanted, not a proposition ('found nobody to be
     satisfied' is one)."""
-    return (head.tag_ == "VB" and head.lemma_ != "be" and head.head.lemma_.lower() in _SEARCH_VERBS
+    return (head.tag_ == "VB" and head.lemma_ != "be" and head.head.lemma_.lower() in frames().search_verbs
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _INDEFINITES for c in head.children))
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in frames().indefinite_pronouns for c in head.children))
 
 
 def _that_clause_on_subject(verb: Token) -> Optional[tuple[Token, int, int, Token]]:
@@ -1315,7 +1327,7 @@ def _clause_signature(verb: Token) -> tuple:
     """The hedge and negation a clause's own verb carries: its modal, its
     negation, a hedge adjective it predicates."""
     modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "should")), None)
-    hedge = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in _HEDGE_ADJECTIVES), None)
+    hedge = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in frames().hedge_adjectives), None)
     return modal, hedge, _negated_predicate(verb)
 
 
@@ -1347,7 +1359,7 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return False
     lemma = conj.lemma_.lower()
-    if cue_entry(conj) is not None or lemma in frames().non_content_verbs or lemma in frames().topic_verbs or lemma == "give":
+    if cue_entry(conj) is not None or lemma in frames().non_content_verbs or lemma in frames().topic_verbs or lemma in ("give", "offer"):
         return False  # "but would not discuss individual players": a refusal to say, no claim
     return _negated_predicate(first) != _negated_predicate(conj)
 
@@ -1380,7 +1392,7 @@ def _hedged_conjunct(verb: Token) -> bool:
     if rule is None:
         if own_subject or verb.lemma_ != "be":
             return False
-        if any(a.dep_ == "acomp" and a.lower_ in _HEDGE_ADJECTIVES for a in verb.children):
+        if any(a.dep_ == "acomp" and a.lower_ in frames().hedge_adjectives for a in verb.children):
             return True  # "might be real but *were unlikely* to hold up"
         beliefs = frames().belief_adjectives
         return any(a.dep_ == "acomp" and a.lower_ in beliefs
@@ -1391,8 +1403,6 @@ def _hedged_conjunct(verb: Token) -> bool:
         return False  # "could peak and then *decline*", "and declined to comment": no belief
     return rule.class_ == "cognition" and not own_subject
 
-
-_HEDGE_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "uncertain", "unclear", "possible", "doubtful"})
 
 
 TRAILING_MARKS = {"while", "whereas", "although", "though"}
@@ -1923,11 +1933,6 @@ _OPENING_MARKS = "\"'`“‘«„"
 _CLOSING_MARKS = "\"'”’»"
 
 
-_ABBREVIATIONS = frozenset({"No", "Nos", "Supt", "Insp", "Col", "Gen", "Lt", "Sgt", "Capt", "Cmdr", "Rev", "Gov", "Sen",
-                            "Rep", "St", "Mt", "Ft", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "approx", "vs", "Vol",
-                            "Dept", "Univ", "Ave", "Blvd", "Rd", "Cllr", "Det", "Prof", "Dr", "Mr", "Mrs", "Ms"})
-
-
 def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
     """The statements of a direct quote, one char range per sentence:
     '"We were not ready. We will be ready next year."' gives two, since
@@ -1943,7 +1948,7 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     for t in _sentence_marks(doc, start, end):
         prev = doc[t.i - 1] if t.i > 0 else None
         if (t.text == "." and prev is not None and prev.idx + len(prev.text) == t.idx
-                and (prev.text in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))):
+                and (prev.text in frames().abbreviations or (len(prev.text) == 1 and prev.text.isupper()))):
             continue  # "No. 10 Downing Street", "Supt. Harris", "John F. Kennedy"
         j = t.idx + 1
         while j < end and (text[j].isspace() or text[j] in _CLOSING_MARKS or text[j] in ".!?"):
@@ -2268,15 +2273,11 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
     return out
 
 
-_STATE_ADJECTIVES = frozenset({"sure", "certain", "unsure", "uncertain", "confident", "convinced", "doubtful", "skeptical",
-                               "sceptical", "optimistic", "pessimistic", "hopeful"})
-
-
 def _subjects_state(tok: Token) -> bool:
     """An epistemic adjective predicated of a person ("the analyst was less
     sure", "Ruiz is confident"): the subject's state of mind, which is no
     hedge of the writer's ("it is certain that X" is one)."""
-    if tok.lower_ not in _STATE_ADJECTIVES or tok.dep_ != "acomp":
+    if tok.lower_ not in frames().state_adjectives or tok.dep_ != "acomp":
         return False
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("it", "this", "that"):
@@ -2396,9 +2397,6 @@ def _request(doc: Doc, att: Attribution) -> bool:
     return lemma in frames().request_verbs
 
 
-_OPEN_QUESTION_WORDS = frozenset({"how", "when", "where", "who", "whom", "what", "which", "why"})
-
-
 def _unanswered_question(doc: Doc, att: Attribution) -> bool:
     """"declined to say how much the recall would cost", "did not say when
     the order would be lifted": a question left open states nothing (unlike
@@ -2406,18 +2404,16 @@ def _unanswered_question(doc: Doc, att: Attribution) -> bool:
     if att.cue_token is None or att.tok_end <= att.tok_start:
         return False
     first = doc[att.tok_start]
-    if first.lower_ not in _OPEN_QUESTION_WORDS:
+    if first.lower_ not in frames().open_question_words:
         return False
     if att.tok_start > 0 and doc[att.tok_start - 1].lower_ == "that":
         return False  # "did not deny that when he was in office he took gifts": a that-clause
     cue = doc[att.cue_token]
     rule = cue_entry(cue)
-    if rule is not None and rule.lemma in _DENIAL_LEMMAS:
+    if rule is not None and rule.lemma in frames().denial_verbs:
         return False
     return _refusal_verb(cue) or (cue.dep_ == "xcomp" and _refusal_verb(cue.head))
 
-
-_DENIAL_LEMMAS = frozenset({"deny", "dispute", "reject", "contest", "refute"})
 
 
 def _refusal_verb(verb: Token) -> bool:

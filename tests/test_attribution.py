@@ -1880,6 +1880,7 @@ def test_speaker_regressions_from_set_16(extract, text, expected):
         # a short sentence with a verb is a sentence; a verbless fragment is not
         ("The U.S. team and Dr. Ames were better. We lost.", ["The U.S. team and Dr. Ames were better", "We lost"]),
         ("We moved to No. 10 Downing Street. It was a shock.", ["We moved to No. 10 Downing Street", "It was a shock"]),
+        ("They asked and I said no. Then they asked again.", ["They asked and I said no", "Then they asked again"]),
         ("The U.S. team and Dr. Ames were better. We lost the final.", ["The U.S. team and Dr. Ames were better", "We lost the final"]),
         ("Why did we lose? We ran out of money in March.", ["We ran out of money in March"]),
         ("We hit two posts. Twice. The goalie was superb.", ["We hit two posts. Twice", "The goalie was superb"]),
