@@ -984,7 +984,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             subj = on_subject[3]
         speakers = _speakers_for(ctx, subj)
         if subj is not None and not speakers:
-            if rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
+            if (rule.class_ == "speech" and subj.pos_ in ("NOUN", "PROPN") and len(chain) > 1
+                    and cue_entry(chain[-1]) is not None and chain[-1].i != tok.i):
+                speakers = [described_source(subj)]  # "The trust denied X, saying Y": the denier says Y too
+            elif rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
                 speakers = []  # inanimate subject: the writer's inference
             elif subj.pos_ == "PRON" and subj.lower_ == "it":
                 speakers = []
@@ -1427,8 +1430,9 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i  # (", which Achebe denied" is sometimes parsed as an adverbial clause)
         if nxt.lower_ in TRAILING_MARKS and nxt.dep_ == "mark" and nxt.head.right_edge.i >= end - 1:
             return i
-        if nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2:
-            return i
+        if (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2
+                and not any(t.dep_ == "cc" for t in nxt.head.subtree)):
+            return i  # (not a list the parser read as an apposition: "a lake house, a boat and tuition")
         if nxt.is_quote and i + 2 < end:
             nxt = doc[i + 2]  # '"…wrapped up by Cleveland," referring to …'
         if trailing_participle(nxt) and i > start + 2:
@@ -1988,12 +1992,38 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     return [(ps, pe) for ps, pe, _ in out]
 
 
+def _split_at_turning_clause(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A quoted sentence of two clauses, each with its own subject, joined by
+    ', but' / ', and' where the second carries a hedge or negation the first
+    does not ("It's quicker, sure, but the stations have no shelter"): two
+    claims, as for reported clauses (see :func:`_own_clause_hedge`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return [(start, end)]
+    root = span.root
+    for child in root.rights:
+        if child.dep_ != "conj" or not (span.start < child.left_edge.i < span.end):
+            continue
+        cc = doc[child.left_edge.i - 1]
+        if cc.lower_ not in ("but", "and", "yet") or child.left_edge.i < 2 or doc[cc.i - 1].text != ",":
+            continue
+        turns = _own_clause_hedge(root, child) or (
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+            and cue_entry(child) is None and _negated_predicate(root) != _negated_predicate(child))
+        if turns:
+            first = _trim_chars(doc.text, start, doc[cc.i - 1].idx)
+            second = _trim_chars(doc.text, doc[child.left_edge.i].idx, end)
+            return [r for r in (first, second) if r[1] > r[0]]
+    return [(start, end)]
+
+
 def split_direct(doc: Doc, att: Attribution) -> list[Attribution]:
     """One attribution per sentence of a direct quote (see
     :func:`quote_sentences`); other attributions are returned as they are."""
     if att.kind != "direct":
         return [att]
-    ranges = quote_sentences(doc, att.content_start, att.content_end)
+    ranges = [part for s, e in quote_sentences(doc, att.content_start, att.content_end)
+              for part in _split_at_turning_clause(doc, s, e)]
     if len(ranges) <= 1:
         return [att]
     out = []
@@ -2301,6 +2331,9 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # a cue inside a question put to someone ("Asked whether Brightmere had
     # discussed a settlement, Stahl …") reports nothing
     atts = [a for a in atts if a.cue_token is None or not _inside_question(doc[a.cue_token])]
+    # nor does one inside a whether-clause ("Whether it will slow Tillpoint's
+    # plan to launch a card is unclear": nobody announced the plan here)
+    atts = [a for a in atts if a.cue_token is None or not _under_whether(doc[a.cue_token])]
     atts = [a for a in atts if not (
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
          or _future_cue(doc, a)  # "said he would ask for a delay": nothing asked yet
@@ -2330,6 +2363,24 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+def _under_whether(tok: Token) -> bool:
+    """Is the cue word inside a clause opened by 'whether' (its own or one
+    above it, up to the nearest cue verb)? Not a participle tacked on after a
+    comma ("would not say whether X, telling reporters only that Y": the
+    parser may hang it on X's verb, but the speaker is telling)."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.left_edge.i > 0 \
+            and tok.doc[tok.left_edge.i - 1].text == ",":
+        return False
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
+            return True
+        if cur.head.i == cur.i or (cur is not tok and cue_entry(cur) is not None):
+            return False
+        cur = cur.head
+    return False
 
 
 def _outside_speaker_mentions(doc: Doc, atts: list[Attribution], authored: list[Attribution]) -> list[Attribution]:

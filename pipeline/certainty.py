@@ -417,6 +417,8 @@ def find_cues(doc_or_span: Union[Doc, Span]) -> list[CueMatch]:
     for match_id, s, e in raw:
         rule = rules[doc.vocab.strings[match_id]]
         first = doc[s]
+        if _in_name(doc, s, e):
+            continue  # "No Games Port Calder said …": a word of a name is no cue
         if rule.pos and has_pos and first.pos_ not in rule.pos:
             continue
         if rule.dep and has_dep and first.dep_ not in rule.dep:
@@ -432,6 +434,20 @@ def find_cues(doc_or_span: Union[Doc, Span]) -> list[CueMatch]:
         out.append(CueMatch(s, e, rule.category, rule.id, rule.direction, rule.max_scope))
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "LOC"})
+
+
+def _in_name(doc: Doc, start: int, end: int) -> bool:
+    """Do the tokens lie inside a name: a named entity whose head is a proper
+    noun, the cue words capitalized ("No Games Port Calder", "the Never
+    Again Coalition")?"""
+    if not _has(doc, "ENT_IOB"):
+        return False
+    toks = doc[start:end]
+    return all(t.ent_type_ in _NAME_ENTS and t.is_title for t in toks) and any(
+        t.ent_type_ and t.head.pos_ == "PROPN" and t.head.ent_type_ == t.ent_type_ for t in toks)
 
 
 def _rule(cue: CueMatch) -> CueRule:

@@ -2225,3 +2225,51 @@ def test_regression_reason_for_anonymity_was_an_author_claim(extract):
     claims = extract("Two people close to the publisher, who asked not to be named because the matter may end up in "
                      "court, said the insurance would likely cover any legal costs.")
     assert [c.speaker.label for c in claims] == ["UNNAMED"]
+
+
+
+# --------------------------------------------------------------------------
+# regressions from team-written sets 23 / 24
+
+
+def test_regression_a_list_read_as_an_apposition_was_cut_from_the_claim(extract):
+    [claim] = extract("The treasurer spent it on a lake house, a boat and private school tuition, a prosecutor told jurors.")
+    assert claim.claim.text.endswith("a lake house, a boat and private school tuition")
+
+
+def test_regression_participle_after_a_denial_lost_its_organization(extract):
+    claims = extract("The trust denied that it had ignored warnings, saying it had raised the gap with commissioners.")
+    assert [c.speaker.text for c in claims] == ["trust", "trust"]
+
+
+def test_regression_did_not_mention_x_was_a_claim(extract):
+    assert extract("Calloway's blog post did not mention the code freeze.") == []
+    assert [c.claim.text for c in extract("The mayor mentioned the budget gap.")] == ["the budget gap"]
+
+
+def test_regression_a_negative_word_in_a_name_flipped_the_claim(extract):
+    [claim] = extract("No Games Port Calder, a coalition of neighborhood groups, said in a statement that the Games "
+                      "would accelerate rent increases.")
+    assert claim.certainty.polarity == "positive"
+    [claim] = extract("No one was hurt, police said.")
+    assert claim.certainty.polarity == "negative"
+
+
+def test_regression_a_plan_inside_a_whether_clause_took_the_authors_unknown_claim(extract):
+    [claim] = extract("Whether it will slow Tillpoint's plan to launch a credit card next spring is unclear.")
+    assert (claim.speaker.label, claim.certainty.level) == ("AUTHOR", "unknown")
+
+
+def test_participle_after_a_whether_clause_is_the_speakers(extract):
+    claims = extract("Rusk would not say whether users would face cuts, telling reporters only that the board would "
+                     "\"look at every sector\" at its next meeting.")
+    assert [c.cue.text for c in claims] == ["say", "telling"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It\'s quicker, sure, but the stations have no shelter from the wind," said Derrick Mwangi.',
+     [("It's quicker, sure", "positive"), ("the stations have no shelter from the wind", "negative")]),
+    ('"We played well, and we won," she said.', [("We played well, and we won", "positive")]),
+])
+def test_quoted_sentence_splits_at_a_clause_that_turns(extract, text, expected):
+    assert [(c.claim.text, c.certainty.polarity) for c in extract(text)] == expected
