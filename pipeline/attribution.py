@@ -122,35 +122,35 @@ class AttributionRules(BaseModel):
     aspectual_verbs: list[str]
     # verbs whose gerund complement is the content ("recalls arriving in
     # 1987", "reported hearing a bang", "admitted taking the money")
-    gerund_cues: list[str] = []
+    gerund_cues: list[str]
     # nouns a memory verb's 'when' clause hangs on ("recalls a night in 2009
     # when X"): X is the content
-    occasion_nouns: list[str] = []
+    occasion_nouns: list[str]
     # the memory verbs that take them
-    memory_verbs: list[str] = []
+    memory_verbs: list[str]
     # verbs of asking for an act ("urged both sides to pull back", "demanded
     # that the firm pay", "asked whether X"): a request or question, no claim
     # (a quote they introduce still is one); "call" only with "for"/"on"
-    request_verbs: list[str] = []
+    request_verbs: list[str]
     # adjectives a conjunct's own hedge can be ("might be real but *were
     # unlikely* to hold up")
-    hedge_adjectives: list[str] = []
+    hedge_adjectives: list[str]
     # adjectives of a person's state of mind ("the analyst was less *sure*"):
     # the subject's, not the writer's
-    state_adjectives: list[str] = []
+    state_adjectives: list[str]
     # "found *anyone* to replace her": indefinite pronouns, and the verbs of
     # searching whose infinitive then names what is sought
-    indefinite_pronouns: list[str] = []
-    search_verbs: list[str] = []
+    indefinite_pronouns: list[str]
+    search_verbs: list[str]
     # words that open a question left open ("declined to say *how much* X")
-    open_question_words: list[str] = []
+    open_question_words: list[str]
     # cue verbs of denial, whose wh-clauses are no open questions
-    denial_verbs: list[str] = []
+    denial_verbs: list[str]
     # "said *only* that X": focus words before the complementizer
-    focus_words: list[str] = []
+    focus_words: list[str]
     # words whose period does not end a quoted sentence ("No. 10", "Supt.
     # Harris"); case matters ("He said no. Then he left.")
-    abbreviations: list[str] = []
+    abbreviations: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -664,7 +664,10 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
         last -= 1
     for tok in subj.subtree:
         if (tok.dep_ == "appos" and tok.head.i != subj.i and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
-                and tok.right_edge.i == last and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
+                and tok.right_edge.i == last and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+                and tok.head.ent_type_ in ("ORG", "GPE", "FAC", "NORP")):
+            # (not "A spokeswoman for the governor, Kathy Hochul, said": the
+            # name is the governor's)
             return tok
     return None
 
@@ -984,8 +987,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             subj = on_subject[3]
         speakers = _speakers_for(ctx, subj)
         if subj is not None and not speakers:
-            if (rule.class_ == "speech" and subj.pos_ in ("NOUN", "PROPN") and len(chain) > 1
-                    and cue_entry(chain[-1]) is not None and chain[-1].i != tok.i):
+            outer = chain[-1]
+            if (rule.class_ == "speech" and subj.pos_ in ("NOUN", "PROPN") and len(chain) == 2
+                    and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and doc[tok.i - 1].text == ","
+                    and cue_entry(outer) is not None and outer.i != tok.i
+                    and not any(c.dep_ in ("auxpass", "nsubjpass") for c in outer.children)):
                 speakers = [described_source(subj)]  # "The trust denied X, saying Y": the denier says Y too
             elif rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
                 speakers = []  # inanimate subject: the writer's inference
@@ -1431,7 +1437,7 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
         if nxt.lower_ in TRAILING_MARKS and nxt.dep_ == "mark" and nxt.head.right_edge.i >= end - 1:
             return i
         if (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= end - 1 and nxt.head.i > start + 2
-                and not any(t.dep_ == "cc" for t in nxt.head.subtree)):
+                and not _coordinated_head(nxt.head)):
             return i  # (not a list the parser read as an apposition: "a lake house, a boat and tuition")
         if nxt.is_quote and i + 2 < end:
             nxt = doc[i + 2]  # '"…wrapped up by Cleveland," referring to …'
@@ -1440,6 +1446,15 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             # decades of policy": the writer's gloss
             return i
     return end
+
+
+def _coordinated_head(head: Token) -> bool:
+    """Is the noun a list ('a boat and private school tuition', read as an
+    apposition of 'a lake house')? A coordinator on it or on a word right
+    below it, not inside a clause ('a move that riders and advocates
+    opposed' is no list)."""
+    return any(t.dep_ in ("cc", "conj") and (t.head.i == head.i or (t.head.head.i == head.i and t.head.dep_ in ("nmod", "compound", "amod")))
+               for t in head.subtree)
 
 
 def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
@@ -1992,6 +2007,15 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     return [(ps, pe) for ps, pe, _ in out]
 
 
+def _elliptical(verb: Token) -> bool:
+    """'but I don't', 'but my deputy was': a clause whose verb is only an
+    auxiliary, with nothing of its own to claim."""
+    if verb.pos_ == "AUX" or verb.lemma_ in ("be", "do", "have"):
+        return not any(c.dep_ in ("dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "advmod", "npadvmod")
+                       for c in verb.children)
+    return False
+
+
 def _split_at_turning_clause(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A quoted sentence of two clauses, each with its own subject, joined by
     ', but' / ', and' where the second carries a hedge or negation the first
@@ -2007,6 +2031,10 @@ def _split_at_turning_clause(doc: Doc, start: int, end: int) -> list[tuple[int, 
         cc = doc[child.left_edge.i - 1]
         if cc.lower_ not in ("but", "and", "yet") or child.left_edge.i < 2 or doc[cc.i - 1].text != ",":
             continue
+        if _elliptical(child) or any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless", "when", "once") for m in c.children)
+                for c in root.children):
+            continue  # "but I don't"; "If X, the clinic will close, and patients will not …": one hypothetical claim
         turns = _own_clause_hedge(root, child) or (
             any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             and cue_entry(child) is None and _negated_predicate(root) != _negated_predicate(child))
@@ -2379,6 +2407,8 @@ def _under_whether(tok: Token) -> bool:
             return True
         if cur.head.i == cur.i or (cur is not tok and cue_entry(cur) is not None):
             return False
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return False  # "whether the plan, *which the mayor said* would cost $2 billion, …": a report of its own
         cur = cur.head
     return False
 

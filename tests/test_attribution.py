@@ -2273,3 +2273,31 @@ def test_participle_after_a_whether_clause_is_the_speakers(extract):
 ])
 def test_quoted_sentence_splits_at_a_clause_that_turns(extract, text, expected):
     assert [(c.claim.text, c.certainty.polarity) for c in extract(text)] == expected
+
+
+
+# --------------------------------------------------------------------------
+# regressions from the second code review (506462e..d5fd0cc)
+
+
+def test_regression_report_in_a_relative_clause_inside_a_whether_clause_was_dropped(extract):
+    claims = extract("It is unclear whether the plan, which the mayor said would cost $2 billion, will go ahead.")
+    assert ("mayor", "said") in [(c.speaker.text, c.cue.text if c.cue else None) for c in claims]
+
+
+def test_regression_writers_aside_with_a_coordination_stayed_in_the_claim(extract):
+    [claim] = extract("Ruiz said fares would rise in July, a move that riders and advocates have opposed for years.")
+    assert claim.claim.text == "fares would rise in July"
+
+
+@pytest.mark.parametrize("text", [
+    '"Some people want the park, but I don\'t," said resident Joan Fisher.',
+    '"If the funding does not arrive, the clinic will close, and patients will not get care," said Dr. Amara Lee.',
+])
+def test_regression_elliptical_or_conditional_clause_was_split_off(extract, text):
+    assert len(extract(text)) == 1
+
+
+def test_regression_participle_after_a_passive_named_its_inanimate_subject(extract):
+    claims = extract("The spill was reported on Monday, prompting residents to claim that the water was unsafe.")
+    assert all(c.speaker.text != "spill" for c in claims)
