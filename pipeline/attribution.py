@@ -1304,8 +1304,14 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # not "no evidence that A or that B"; but a relative clause
                 # ("a fiber *that the body absorbs*, and that a study had shown
                 # X") has no 'that' clause of its own to share
-                if not _under_noun(tok, head) or (tok.dep_ == "relcl" and first.dep_ == "mark"
-                                                  and first.i >= 2 and doc[first.i - 2].text == ","):
+                if not _under_noun(tok, head) or (tok.dep_ in ("relcl", "acl") and first.dep_ == "mark" and (
+                        (first.i >= 2 and doc[first.i - 2].text == ",")
+                        # a clause with no gap ("a way to track orders *and that
+                        # the updates may have understated the problem*"), unlike
+                        # a second relative clause ("a fiber that the body absorbs
+                        # and that doctors recommend")
+                        or (any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                            and any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") for c in child.children)))):
                     cuts.append((first.i - 1, first.i + 1))
             elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
                 # "inflation had fallen and *was expected* to return to target", "had

@@ -2301,3 +2301,11 @@ def test_regression_elliptical_or_conditional_clause_was_split_off(extract, text
 def test_regression_participle_after_a_passive_named_its_inanimate_subject(extract):
     claims = extract("The spill was reported on Monday, prompting residents to claim that the water was unsafe.")
     assert all(c.speaker.text != "spill" for c in claims)
+
+
+
+def test_regression_second_that_clause_after_an_infinitival_relative_was_lost(extract):
+    claims = extract("Ferrante wrote that the agency had no reliable way to track change orders until mid-2023 and "
+                     "that its monthly updates may have understated the problem by $20 million.")
+    assert [(c.claim.text.split()[0], c.certainty.level) for c in claims] == [("the", "certain"), ("its", "possible")]
+    [claim] = extract("He said it sells a fiber that the body absorbs slowly and that doctors recommend for diabetics.")
