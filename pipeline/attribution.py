@@ -1374,7 +1374,9 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return False
     lemma = conj.lemma_.lower()
-    if cue_entry(conj) is not None or lemma in frames().non_content_verbs or lemma in frames().topic_verbs or lemma in ("give", "offer"):
+    rule = cue_entry(conj)
+    if (rule is not None and rule.class_ != "nominal_only") or lemma in frames().non_content_verbs \
+            or lemma in frames().topic_verbs or lemma == "give":
         return False  # "but would not discuss individual players": a refusal to say, no claim
     return _negated_predicate(first) != _negated_predicate(conj)
 

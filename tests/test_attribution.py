@@ -2005,6 +2005,8 @@ def test_it_in_a_relative_clause_is_the_organization_subject_before_it(extract):
     ("She said the club had received offers but would not discuss individual players.",
      [("the club had received offers but would not discuss individual players", "positive")]),
     ("He said the city had tried but failed.", [("the city had tried but failed", "positive")]),
+    ("The airline said it would cooperate with regulators but would not offer refunds.",
+     [("it would cooperate with regulators", "positive"), ("would not offer refunds", "negative")]),
 ])
 def test_but_conjuncts_of_opposite_polarity_are_two_claims(extract, text, expected):
     assert [(c.claim.text, c.certainty.polarity) for c in extract(text)] == expected
