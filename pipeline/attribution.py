@@ -2309,7 +2309,7 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if cue.category == "unknown" and _asked_question(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
-            if _subjects_state(tok):
+            if _subjects_state(tok) or _subjects_state(doc[cue.end - 1]):  # (also "was *less sure*")
                 continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)
             comp = _expletive_complement(head)
