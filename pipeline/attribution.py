@@ -1019,8 +1019,29 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         parts = split_that_clauses(doc, comp[0] if comp is not None else None, ts, te)
         if comp is not None and comp[1] == "ccomp":
             parts += _that_conjuncts_of_cue(doc, tok)
+            parts += _sibling_clauses(doc, tok, comp[0], parts)
         for part in parts:
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
+    return out
+
+
+def _sibling_clauses(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A second clause the parser made another complement of the same cue,
+    before it and after ', and' ("No one was inside, and no injuries were
+    reported, the department said"): a reported clause of its own."""
+    out = []
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i == head.i or not _is_verbal(child) or child.i > verb.i or head.i > verb.i:
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if any(s < end and start < e for s, e in parts):
+            continue
+        if not (start >= 2 and doc[start - 1].dep_ == "cc" and doc[start - 2].text == ","):
+            continue
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start >= 3 and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            out.append((start, end))
     return out
 
 
@@ -1375,7 +1396,7 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
         return False
     lemma = conj.lemma_.lower()
     rule = cue_entry(conj)
-    if (rule is not None and rule.class_ != "nominal_only") or lemma in frames().non_content_verbs \
+    if (rule is not None and rule.class_ == "speech") or lemma in frames().non_content_verbs \
             or lemma in frames().topic_verbs or lemma == "give":
         return False  # "but would not discuss individual players": a refusal to say, no claim
     return _negated_predicate(first) != _negated_predicate(conj)
@@ -1567,8 +1588,11 @@ def _extend_over_object_preps(verb: Token, end: int, temporal: bool = False) -> 
             # "showed Vance *ahead of Achebe*": the object's predicate
             end = child.right_edge.i + 1
             continue
-        if temporal and child.dep_ == "prep" and child.left_edge.i == end and child.lower_ in _TEMPORAL_PREPS \
-                and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+        if temporal and child.dep_ == "prep" and child.left_edge.i == end and (
+                (child.lower_ in _TEMPORAL_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in child.children))
+                # "could not rule out increases *in January*"
+                or (child.lower_ in ("in", "on") and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
+                                                          for c in child.children))):
             end = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:

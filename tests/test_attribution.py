@@ -2311,3 +2311,28 @@ def test_regression_second_that_clause_after_an_infinitival_relative_was_lost(ex
                      "that its monthly updates may have understated the problem by $20 million.")
     assert [(c.claim.text.split()[0], c.certainty.level) for c in claims] == [("the", "certain"), ("its", "possible")]
     [claim] = extract("He said it sells a fiber that the body absorbs slowly and that doctors recommend for diabetics.")
+
+
+
+# --------------------------------------------------------------------------
+# regressions from team-written sets 25 / 26
+
+
+def test_regression_second_clause_before_an_inverted_cue_was_lost(extract):
+    claims = extract("No one was inside the stadium at the time, and no injuries were reported, the Fire Department said.")
+    assert [c.claim.text for c in claims] == ["No one was inside the stadium at the time", "no injuries were reported"]
+
+
+def test_regression_a_date_after_a_ruled_out_object_was_cut(extract):
+    claims = extract("Osterlund said he had not raised prices yet, but he could not rule out increases in January.")
+    assert claims[-1].claim.text == "increases in January"
+
+
+def test_regression_found_no_x_in_a_second_conjunct_kept_the_first_ones_polarity(extract):
+    claims = extract("Lorraine Mbeki said her office had inspected the roof in November and found no structural defects.")
+    assert [c.certainty.polarity for c in claims] == ["positive", "negative"]
+
+
+def test_regression_contrastive_not_negated_the_claim(extract):
+    [claim] = extract('A spokeswoman said the appeal was "about a legal principle, not about these negotiations."')
+    assert claim.certainty.polarity == "positive"
