@@ -442,6 +442,11 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         tacked = c.i > verb.i and first.tag_ == "VBG" and first.i > 0 and doc[first.i - 1].text == ","
         return (not _is_verbal(c), tacked, c.i < verb.i)
 
+    swallowed = _swallowed_inverted_subject(verb)
+    if swallowed is not None:
+        # '"A," said Megan Albrecht, a parent, "but B"': the clause the parser
+        # built around the speaker's name is no content; the one before is
+        ccomps = [c for c in ccomps if c.i != swallowed.head.i]
     for child in sorted(ccomps, key=rank):
         return child, "ccomp"
     for child in verb.rights:
@@ -572,11 +577,31 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             continue
         if cur.dep_ == "relcl":
             return cur.head, chain
-        stranded = _stranded_subject(cur)
+        stranded = _stranded_subject(cur) or _swallowed_inverted_subject(cur)
         if stranded is not None:
             return stranded, chain
         break
     return None, chain
+
+
+def _swallowed_inverted_subject(verb: Token) -> Optional[Token]:
+    """'"A," said Megan Albrecht, a parent, "but a county needs B"': an
+    inverted cue with no subject of its own, right before a person's name
+    that the parser made the subject of a later clause hung on the cue.
+    Returns the name's head."""
+    doc = verb.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i + 1 >= len(doc):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.pos_ != "PROPN" or nxt.ent_type_ not in ("PERSON", ""):
+        return None
+    name = nxt
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.dep_ in ("nsubj", "nsubjpass") and name.head.dep_ == "ccomp" and name.head.head.i == verb.i \
+            and name.head.i > name.i and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return name
+    return None
 
 
 def _stranded_subject(verb: Token) -> Optional[Token]:
@@ -694,8 +719,9 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
     ref = resolve(subj, ctx.table, ctx.last_speakers)
     if ref is None:
         return []
-    # "Ruiz and Okafor said": one claim per source
-    return [ref] + _resolve_all(ctx, (c for c in subj.conjuncts if c.i > subj.i))
+    # "Ruiz and Okafor said": one claim per source (not a word inside a
+    # quote the parser coordinated with the name)
+    return [ref] + _resolve_all(ctx, (c for c in subj.conjuncts if c.i > subj.i and ctx.quote_at(c.idx) is None))
 
 
 def _classify(ctx: Context, c_start: int, c_end: int, base: str) -> tuple[str, int, int]:

@@ -2336,3 +2336,12 @@ def test_regression_found_no_x_in_a_second_conjunct_kept_the_first_ones_polarity
 def test_regression_contrastive_not_negated_the_claim(extract):
     [claim] = extract('A spokeswoman said the appeal was "about a legal principle, not about these negotiations."')
     assert claim.certainty.polarity == "positive"
+
+
+
+def test_regression_split_quote_after_an_inverted_name_with_an_appositive(extract):
+    claims = extract('"Two schools is a start," said Megan Albrecht, a parent, "but a county this size needs a clinic '
+                     'in every school."')
+    assert [(c.speaker.name, c.claim.text) for c in claims] == [
+        ("Megan Albrecht", "Two schools is a start"),
+        ("Megan Albrecht", "but a county this size needs a clinic in every school")]
