@@ -818,12 +818,53 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             if org:
                 return SpeakerRef("ORG", text, org, start, end, head.i)
         return SpeakerRef("ORG", text, _describe(doc[start:end]), start, end, head.i)
+    titled = _titled_person_for(doc, head, table)
+    if titled is not None:
+        # "the mayor said" after "Mayor Dennis Kettering", "the chief
+        # executive added" after "Miriam Achterberg, the airline's chief executive"
+        return SpeakerRef("PERSON", text, titled, start, end, head.i)
     if lower in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns or lower in lex.role_words:
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     if head.pos_ == "NOUN" and _is_human_noun(head):
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
+    return None
+
+
+_GENERIC_ROLES = frozenset({"member", "officer", "star", "manager", "analyst", "economist", "researcher", "lawyer",
+                            "attorney", "council", "vice", "chief", "executive"})
+
+
+def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]:
+    """The person a definite role noun stands for: "the mayor" is the
+    latest person the article titled so ("Mayor Dennis Kettering", "Dennis
+    Kettering, the mayor", "the mayor, Dennis Kettering"). None for an
+    indefinite or plural noun, or when no one was titled so."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or lemma not in lex.role_words or lemma in lex.org_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+            c.dep_ == "poss" for c in head.children):
+        return None
+    words = {lemma} | {c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod")}
+    if lemma in _GENERIC_ROLES and len(words) == 1:
+        return None  # "the analyst", "the executive": too generic alone ("the chief executive" is fine)
+    for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
+        tok = doc[i]
+        ent = _ent_of(tok)
+        first = ent.start if ent is not None else tok.i
+        root = ent.root if ent is not None else tok
+        before = {t.lemma_.lower() for t in doc[max(0, first - 3):first] if not t.is_punct}
+        appos = {t.lemma_.lower() for c in root.children if c.dep_ == "appos" for t in c.subtree}
+        outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
+        if lemma in before and words <= before | {lemma}:
+            return name
+        if lemma in appos and words <= appos:
+            return name
+        if lemma in outer and words <= outer and root.head.lemma_.lower() == lemma:
+            return name
     return None
 
 

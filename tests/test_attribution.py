@@ -2345,3 +2345,16 @@ def test_regression_split_quote_after_an_inverted_name_with_an_appositive(extrac
     assert [(c.speaker.name, c.claim.text) for c in claims] == [
         ("Megan Albrecht", "Two schools is a start"),
         ("Megan Albrecht", "but a county this size needs a clinic in every school")]
+
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Dennis Kettering faces growing questions. The mayor said he would cooperate with the committee.",
+     "Dennis Kettering"),
+    ("Miriam Achterberg, the airline's chief executive, spoke first. The chief executive added that the airline "
+     "expected to return most jets by Nov. 21.", "Miriam Achterberg"),
+    # no one titled so: the role stays an unnamed description
+    ("Dr. Hugh Hill spoke. The doctor said cases were rising.", "doctor"),
+])
+def test_a_definite_role_noun_is_the_person_titled_so(extract, text, name):
+    assert extract(text)[-1].speaker.name == name
