@@ -1046,8 +1046,31 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if comp is not None and comp[1] == "ccomp":
             parts += _that_conjuncts_of_cue(doc, tok)
             parts += _sibling_clauses(doc, tok, comp[0], parts)
+        if rid == "indirect.parenthetical":
+            parts += _predicates_after_parenthetical_cue(doc, tok, parts)
         for part in parts:
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
+    return out
+
+
+def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Demand reached a record, she said, *and is likely to surpass that on
+    Friday*': a predicate of the reported clause's subject that the parser
+    coordinated with the parenthetical cue is reported too."""
+    out = []
+    for child in verb.rights:
+        if child.dep_ != "conj" or not _is_verbal(child) or cue_entry(child) is not None:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            continue
+        if doc[child.left_edge.i - 1].dep_ != "cc" and doc[child.left_edge.i].dep_ != "cc":
+            continue
+        start = child.left_edge.i + (1 if doc[child.left_edge.i].dep_ == "cc" else 0)
+        end = child.right_edge.i + 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start >= 2 and not any(s < end and start < e for s, e in parts):
+            out.append((start, end))
     return out
 
 

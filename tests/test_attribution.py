@@ -2358,3 +2358,9 @@ def test_regression_split_quote_after_an_inverted_name_with_an_appositive(extrac
 ])
 def test_a_definite_role_noun_is_the_person_titled_so(extract, text, name):
     assert extract(text)[-1].speaker.name == name
+
+
+
+def test_regression_predicate_after_a_parenthetical_cue_became_an_author_claim(extract):
+    claims = extract("Demand on Tuesday reached 31,400 megawatts, a record, she said, and is likely to surpass that on Friday.")
+    assert [(c.cue.text if c.cue else None, c.certainty.level) for c in claims] == [("said", "certain"), ("said", "probable")]
