@@ -935,6 +935,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         if cue_token is not None and _anchor(_cue_head(doc, c), c.category).i == cue_token.i:
             # attached to the cue verb: "has not disclosed", "may have said"
             if c.category == "negation":
+                if _second_subject(doc, c, cue_token):
+                    continue  # '"…, none at all," Calloway said': the quote's word read as the cue's subject
                 cue_negations.append(c)
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
@@ -995,6 +997,15 @@ def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
         return False  # (not "What nobody expected was that X": X happened)
     tok = _cue_head(doc, cue)
     return subj.left_edge.i <= tok.i <= subj.right_edge.i and (tok.i == subj.i or tok.head.i == subj.i)
+
+
+def _second_subject(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
+    """A negative pronoun the parser made a subject of the cue verb that
+    already has one ("none" in '"…, none at all," Calloway said')."""
+    tok = doc[cue.start]
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in cue_token.children)
 
 
 def _denies_object(doc: Doc, cue: CueMatch, head: Token) -> bool:

@@ -2364,3 +2364,11 @@ def test_a_definite_role_noun_is_the_person_titled_so(extract, text, name):
 def test_regression_predicate_after_a_parenthetical_cue_became_an_author_claim(extract):
     claims = extract("Demand on Tuesday reached 31,400 megawatts, a record, she said, and is likely to surpass that on Friday.")
     assert [(c.cue.text if c.cue else None, c.certainty.level) for c in claims] == [("said", "certain"), ("said", "probable")]
+
+
+
+def test_regression_an_echoed_none_in_a_quote_flipped_every_claim_of_the_speaker(extract):
+    claims = extract("\u201cThere is no paperwork for those two pieces before 1986, none at all,\u201d Calloway said. "
+                     "\u201cThat doesn\u2019t prove they were looted. But it would not pass the standards any museum "
+                     "claims to follow today.\u201d")
+    assert [c.certainty.polarity for c in claims] == ["negative", "negative", "negative"]
