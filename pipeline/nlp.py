@@ -41,8 +41,25 @@ def load_base(model: str | None = None) -> Language:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
 
 
+def add_title_abbreviations(nlp: Language) -> Language:
+    """Keep titles with a period one token ("Lt. Cmdr. Renata Osgood",
+    "Supt. Harris"): the English tokenizer splits off the period of those it
+    does not know, and the parser then ends a sentence there. The titles are
+    the dotted role words of ``models/speakers.json``."""
+    from spacy.symbols import ORTH
+
+    from .speakers import lexicon
+
+    for word in sorted(lexicon().role_words):
+        if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():
+            form = word.capitalize()  # (not "rep." at the end of "spoke to a sales rep.")
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
 def add_claimsift(nlp: Language) -> Language:
     """Add the claimsift components to a loaded English pipeline."""
+    add_title_abbreviations(nlp)
     if "claimsift_paragraphs" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("claimsift_paragraphs", before="parser")

@@ -2372,3 +2372,17 @@ def test_regression_an_echoed_none_in_a_quote_flipped_every_claim_of_the_speaker
                      "\u201cThat doesn\u2019t prove they were looted. But it would not pass the standards any museum "
                      "claims to follow today.\u201d")
     assert [c.certainty.polarity for c in claims] == ["negative", "negative", "negative"]
+
+
+
+def test_regression_a_title_with_a_period_ended_the_sentence_and_lost_the_quote(extract):
+    claims = extract('"Everyone who was on that ferry is accounted for," Lt. Cmdr. Renata Osgood, a Coast Guard '
+                     'spokeswoman, said on Thursday.')
+    assert [(c.speaker.name, c.claim.text) for c in claims] == [
+        ("Renata Osgood", "Everyone who was on that ferry is accounted for")]
+
+
+def test_titles_with_a_period_are_one_token(nlp):
+    doc = nlp("Supt. Harris and Det. Smith said the case was closed. She spoke to a sales rep.")
+    assert [t.text for t in doc][:5] == ["Supt.", "Harris", "and", "Det.", "Smith"]
+    assert len(list(doc.sents)) == 2
