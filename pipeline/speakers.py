@@ -833,7 +833,13 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
 
 
 _GENERIC_ROLES = frozenset({"member", "officer", "star", "manager", "analyst", "economist", "researcher", "lawyer",
-                            "attorney", "council", "vice", "chief", "executive"})
+                            "attorney", "council", "vice", "executive"})
+# a title's abbreviation and the role noun it stands for ("State Sen. X" … "the senator")
+_TITLE_ROLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "prof.": "professor",
+                "dr.": "doctor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain",
+                "sgt.": "sergeant", "supt.": "superintendent", "insp.": "inspector", "det.": "detective",
+                "cllr.": "councillor", "cllr": "councillor", "cmdr.": "commander", "maj.": "major",
+                "adm.": "admiral", "atty.": "attorney", "rev.": "reverend"}
 
 
 def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]:
@@ -857,6 +863,7 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
         first = ent.start if ent is not None else tok.i
         root = ent.root if ent is not None else tok
         before = {t.lemma_.lower() for t in doc[max(0, first - 3):first] if not t.is_punct}
+        before |= {_TITLE_ROLES[t.lower_] for t in doc[max(0, first - 3):first] if t.lower_ in _TITLE_ROLES}
         appos = {t.lemma_.lower() for c in root.children if c.dep_ == "appos" for t in c.subtree}
         outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
         if lemma in before and words <= before | {lemma}:

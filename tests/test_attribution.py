@@ -2353,8 +2353,12 @@ def test_regression_split_quote_after_an_inverted_name_with_an_appositive(extrac
      "Dennis Kettering"),
     ("Miriam Achterberg, the airline's chief executive, spoke first. The chief executive added that the airline "
      "expected to return most jets by Nov. 21.", "Miriam Achterberg"),
+    # an abbreviated title, and a role alone when someone was titled so
+    ("State Sen. Albert Quincey-Hale spoke. \"This is a toll on people,\" the senator said on Thursday.",
+     "Albert Quincey-Hale"),
+    ("Fire Chief Lorraine Abernathy spoke. \"Nobody on my crew was hurt,\" the chief said.", "Lorraine Abernathy"),
     # no one titled so: the role stays an unnamed description
-    ("Dr. Hugh Hill spoke. The doctor said cases were rising.", "doctor"),
+    ("Hugh Hill spoke. The doctor said cases were rising.", "doctor"),
 ])
 def test_a_definite_role_noun_is_the_person_titled_so(extract, text, name):
     assert extract(text)[-1].speaker.name == name
