@@ -306,6 +306,12 @@ def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, i
             if (several_words and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3])
                     and (before in "sS" or text[i - 2:i] == "in" or text[i - 2:i] in ("'n", "\u2019n", "\u2018n"))):
                 continue  # "the workers' pay", "runnin' for", "rock 'n' roll": an apostrophe
+            k = bisect.bisect_left(starts, open_at)
+            if k < len(taken) and taken[k][0] < i:
+                # a double-quoted stretch inside: keep the double quote only,
+                # so that quotes never nest (British 'He said "no",' loses its outer quote)
+                open_at = None
+                continue
             out.append((open_at, i))
             open_at = None
     return out, ((open_at, p_end) if open_at is not None and p_end > open_at else None)

@@ -2174,6 +2174,8 @@ def test_regression_hyphenated_name_was_written_with_spaces(extract):
     ("The '08 crash hit pensions hard. 'We lost everything,' said Ms Lee.", ["We lost everything,"]),
     ("'We love rock 'n' roll and always will,' he said.", ["We love rock 'n' roll and always will,"]),
     ("'We were just runnin' for our lives,' she said.", ["We were just runnin' for our lives,"]),
+    # (hypothesis) quotes never nest: a single-quoted stretch around a double quote is left out
+    ("'s \u201e \u201d \u201c s'", [" \u201d "]),
     # hard-wrapped text with no blank line: the quote runs on to the next line
     ('Officials met. "This budget\ncuts libraries and parks," said Tom Reyes.\nAnother line.',
      ["This budget\ncuts libraries and parks,"]),
