@@ -1059,6 +1059,19 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
     return out
 
 
+def _has_subject(tok: Token) -> bool:
+    """Does the clause headed by ``tok`` have a subject of its own (an
+    expletive 'there' / 'it' included)?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _trim_end(doc: Doc, start: int, end: int) -> int:
+    """``end`` moved back over trailing punctuation and spaces."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
 def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Demand reached a record, she said, *and is likely to surpass that on
     Friday*': a predicate of the reported clause's subject that the parser
@@ -1067,14 +1080,12 @@ def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple
     for child in verb.rights:
         if child.dep_ != "conj" or not _is_verbal(child) or cue_entry(child) is not None:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        if _has_subject(child):
             continue
         if doc[child.left_edge.i - 1].dep_ != "cc" and doc[child.left_edge.i].dep_ != "cc":
             continue
         start = child.left_edge.i + (1 if doc[child.left_edge.i].dep_ == "cc" else 0)
-        end = child.right_edge.i + 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
+        end = _trim_end(doc, start, child.right_edge.i + 1)
         if end - start >= 2 and not any(s < end and start < e for s, e in parts):
             out.append((start, end))
     return out
@@ -1093,9 +1104,8 @@ def _sibling_clauses(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, 
             continue
         if not (start >= 2 and doc[start - 1].dep_ == "cc" and doc[start - 2].text == ","):
             continue
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        if end - start >= 3 and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        end = _trim_end(doc, start, end)
+        if end - start >= 3 and _has_subject(child):
             out.append((start, end))
     return out
 
@@ -1118,12 +1128,10 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if first.dep_ != "mark" and not (first.dep_ == "det" and first.head.tag_ in ("NNS", "NNPS")
                                          and first.head.dep_ in ("nsubj", "nsubjpass") and first.head.head.i == child.i):
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        if not _has_subject(child):
             continue
-        start, end = first.i + 1, child.right_edge.i + 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        end = trim_trailing_asides(doc, start, end)
+        start = first.i + 1
+        end = trim_trailing_asides(doc, start, _trim_end(doc, start, child.right_edge.i + 1))
         if end - start >= 2:
             out.append((start, end))
     return out
@@ -1425,7 +1433,7 @@ def _clause_signature(verb: Token) -> tuple:
 def _own_clause_hedge(first: Token, conj: Token) -> bool:
     """'A, and B' with B a clause of its own (its own subject) whose hedge or
     negation differs from A's."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+    if not _has_subject(conj):
         return False
     if cue_entry(conj) is not None:
         return False  # "…, and she added that …": a cue of its own, its own claim
@@ -1495,7 +1503,6 @@ def _hedged_conjunct(verb: Token) -> bool:
     if verb.lemma_.lower() in REFUSAL_VERBS:
         return False  # "could peak and then *decline*", "and declined to comment": no belief
     return rule.class_ == "cognition" and not own_subject
-
 
 
 TRAILING_MARKS = {"while", "whereas", "although", "though"}
@@ -2123,8 +2130,7 @@ def _split_at_turning_clause(doc: Doc, start: int, end: int) -> list[tuple[int, 
                 for c in root.children):
             continue  # "but I don't"; "If X, the clinic will close, and patients will not …": one hypothetical claim
         turns = _own_clause_hedge(root, child) or (
-            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
-            and cue_entry(child) is None and _negated_predicate(root) != _negated_predicate(child))
+            _has_subject(child) and cue_entry(child) is None and _negated_predicate(root) != _negated_predicate(child))
         if turns:
             first = _trim_chars(doc.text, start, doc[cc.i - 1].idx)
             second = _trim_chars(doc.text, doc[child.left_edge.i].idx, end)
@@ -2330,8 +2336,7 @@ def _cut_independent_conjunct(doc: Doc, hedge: Token, start: int, end: int) -> i
     that the hedge does not reach: "The recall is likely to cost millions, *and
     it could weigh on prices*" is two claims (the second has its own hedge)."""
     for tok in doc[hedge.i + 1:end]:
-        if tok.dep_ != "conj" or not _is_verbal(tok) or not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        if tok.dep_ != "conj" or not _is_verbal(tok) or not _has_subject(tok):
             continue
         if _inside_subordinate(tok.head, start, end):
             continue  # "likely to rise *because* demand is strong and supplies are short"
@@ -2581,7 +2586,6 @@ def _unanswered_question(doc: Doc, att: Attribution) -> bool:
     if rule is not None and rule.lemma in frames().denial_verbs:
         return False
     return _refusal_verb(cue) or (cue.dep_ == "xcomp" and _refusal_verb(cue.head))
-
 
 
 def _refusal_verb(verb: Token) -> bool:

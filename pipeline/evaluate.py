@@ -78,7 +78,7 @@ class PredUnit:
     """Predicted claims sharing a cue and a claim span."""
 
     claims: list[Claim]
-    joined: Optional[str] = None  # the text of a quote run (see quote_runs)
+    joined: Optional[str] = None  # the text of a window of a quote (see _run_candidates)
 
     @property
     def first(self) -> Claim:
