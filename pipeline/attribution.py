@@ -128,6 +128,13 @@ class AttributionRules(BaseModel):
     occasion_nouns: list[str]
     # the memory verbs that take them
     memory_verbs: list[str]
+    # verbs that, refused, only withhold information: "A but would not give
+    # details" is no claim of its own, whatever its polarity
+    withholding_verbs: list[str]
+    # verbs that report a request only with one of these prepositions right
+    # after them, or with a to-infinitive ("called for calm", "called on the
+    # council to act"; not "called the ruling a betrayal")
+    request_prep_verbs: dict[str, list[str]]
     # verbs of asking for an act ("urged both sides to pull back", "demanded
     # that the firm pay", "asked whether X"): a request or question, no claim
     # (a quote they introduce still is one); "call" only with "for"/"on"
@@ -1460,7 +1467,7 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
     lemma = conj.lemma_.lower()
     rule = cue_entry(conj)
     if (rule is not None and rule.class_ == "speech") or lemma in frames().non_content_verbs \
-            or lemma in frames().topic_verbs or lemma == "give":
+            or lemma in frames().topic_verbs or lemma in frames().withholding_verbs:
         return False  # "but would not discuss individual players": a refusal to say, no claim
     return _negated_predicate(first) != _negated_predicate(conj)
 
@@ -2432,7 +2439,7 @@ def _subjects_state(tok: Token) -> bool:
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("it", "this", "that"):
         return False
-    return subj.ent_type_ in ("PERSON", "NORP") or subj.lower_ in ("he", "she", "they", "i", "we") or can_speak(subj)
+    return subj.ent_type_ in ("PERSON", "NORP") or subj.lower_ in lexicon().subject_pronouns or can_speak(subj)
 
 
 def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:
@@ -2526,7 +2533,7 @@ def _outside_speaker_mentions(doc: Doc, atts: list[Attribution], authored: list[
         # likely to cut 500 jobs, said …" keeps its AUTHOR claim)
         head = doc[a.tok_start:a.tok_end].root
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subj is not None and (subj.lower_ in ("he", "she", "they", "we", "i") or subj.ent_type_ == "PERSON")
+        return subj is not None and (subj.lower_ in lexicon().subject_pronouns or subj.ent_type_ == "PERSON")
 
     def inside(a: Attribution, ranges) -> bool:
         return any(s <= a.content_start and a.content_end <= e for s, e in ranges)
@@ -2560,12 +2567,13 @@ def _request(doc: Doc, att: Attribution) -> bool:
         return False
     cue = doc[att.cue_token]
     lemma = cue.lemma_.lower()
-    if lemma == "call":
+    preps = frames().request_prep_verbs.get(lemma)
+    if preps is not None:
         # "called for calm", "called on the council to act" (not "called the
         # ruling a betrayal of voters", "called it a historic day for the state")
         if any(c.dep_ == "oprd" for c in cue.children):
             return False
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == cue.i + 1 for c in cue.children) or any(
+        return any(c.dep_ == "prep" and c.lower_ in preps and c.i == cue.i + 1 for c in cue.children) or any(
             c.dep_ == "xcomp" and has_to_infinitive(c) for c in cue.children)
     return lemma in frames().request_verbs
 

@@ -50,6 +50,25 @@ class SpeakerLexicon(BaseModel):
     # human suffixes (-er, -ist, -ent ...) miss: "the suspect", "the victim",
     # "the jury" can speak, "the convictions" cannot
     person_nouns: list[str] = []
+    # role nouns too generic to stand for a titled person alone: "the
+    # analyst" is not "analyst Mara Quill" ("the chief executive" is fine)
+    generic_roles: list[str]
+    # a title's abbreviation and the role noun it stands for ("State Sen.
+    # X" ... "the senator")
+    title_abbreviations: dict[str, str]
+
+    @model_validator(mode="after")
+    def _titles_are_roles(self) -> "SpeakerLexicon":
+        roles = {w.lower() for w in self.role_words}
+        unknown = sorted(k for k in self.title_abbreviations if k.endswith(".") and k.lower() not in roles)
+        if unknown:
+            # the tokenizer keeps the dotted role words whole; any other
+            # abbreviation would never be one token
+            raise ValueError(f"title_abbreviations: dotted keys must be role_words: {unknown}")
+        bad = sorted(k for k, v in self.title_abbreviations.items() if not v.isalpha())
+        if bad:
+            raise ValueError(f"title_abbreviations: values must be single role nouns: {bad}")
+        return self
 
     @model_validator(mode="after")
     def _org_nouns_known(self) -> "SpeakerLexicon":
@@ -85,13 +104,22 @@ class Lexicon:
     female_words: frozenset = frozenset()
     male_words: frozenset = frozenset()
     person_nouns: frozenset = frozenset()
+    generic_roles: frozenset = frozenset()
+    title_abbreviations: dict = field(default_factory=dict)
+
+    @property
+    def subject_pronouns(self) -> frozenset:
+        """Personal pronouns, singular and plural, first and third person."""
+        return self.person_pronouns | self.plural_pronouns | self.first_person
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = load_json_rules("speakers.json", SpeakerLexicon).model_dump()
     names = {k.lower(): frozenset(w.lower() for w in v) | {k.lower()} for k, v in raw.pop("org_noun_names").items()}
-    return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.items()}, org_noun_names=names)
+    titles = {k.lower(): v.lower() for k, v in raw.pop("title_abbreviations").items()}
+    return Lexicon(**{k: frozenset(w.lower() for w in v) for k, v in raw.items()}, org_noun_names=names,
+                   title_abbreviations=titles)
 
 
 def ent_label(ent: Span) -> str:
@@ -832,16 +860,6 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     return None
 
 
-_GENERIC_ROLES = frozenset({"member", "officer", "star", "manager", "analyst", "economist", "researcher", "lawyer",
-                            "attorney", "council", "vice", "executive"})
-# a title's abbreviation and the role noun it stands for ("State Sen. X" … "the senator")
-_TITLE_ROLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "prof.": "professor",
-                "dr.": "doctor", "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain",
-                "sgt.": "sergeant", "supt.": "superintendent", "insp.": "inspector", "det.": "detective",
-                "cllr.": "councillor", "cllr": "councillor", "cmdr.": "commander", "maj.": "major",
-                "adm.": "admiral", "atty.": "attorney", "rev.": "reverend"}
-
-
 def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]:
     """The person a definite role noun stands for: "the mayor" is the
     latest person the article titled so ("Mayor Dennis Kettering", "Dennis
@@ -855,7 +873,7 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
             c.dep_ == "poss" for c in head.children):
         return None
     words = {lemma} | {c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod")}
-    if lemma in _GENERIC_ROLES and len(words) == 1:
+    if lemma in lex.generic_roles and len(words) == 1:
         return None  # "the analyst", "the executive": too generic alone ("the chief executive" is fine)
     for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
         tok = doc[i]
@@ -863,7 +881,7 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
         first = ent.start if ent is not None else tok.i
         root = ent.root if ent is not None else tok
         before = {t.lemma_.lower() for t in doc[max(0, first - 3):first] if not t.is_punct}
-        before |= {_TITLE_ROLES[t.lower_] for t in doc[max(0, first - 3):first] if t.lower_ in _TITLE_ROLES}
+        before |= {lex.title_abbreviations[t.lower_] for t in doc[max(0, first - 3):first] if t.lower_ in lex.title_abbreviations}
         appos = {t.lemma_.lower() for c in root.children if c.dep_ == "appos" for t in c.subtree}
         outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
         if lemma in before and words <= before | {lemma}:

@@ -1418,6 +1418,53 @@ def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
         load_json_rules("speakers.json", SpeakerLexicon, path)
 
 
+@pytest.mark.parametrize("change, message", [
+    ({"title_abbreviations": {"brig.": "brigadier", "xyz.": "senator"}}, r"dotted keys must be role_words.*xyz\."),
+    ({"title_abbreviations": {"sen.": "state senator"}}, r"single role nouns.*sen\."),
+    ({"generic_roles": None}, r"generic_roles"),
+])
+def test_speaker_lexicon_validates_title_abbreviations(tmp_path, change, message):
+    """A dotted title abbreviation is a role word (the tokenizer keeps only
+    those whole) and names one role noun; the field lists are required."""
+    import json
+
+    from pipeline.rules import RuleFileError, load_json_rules
+    from pipeline.speakers import SpeakerLexicon
+
+    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "speakers.json").read_text(encoding="utf-8"))
+    for key, value in change.items():
+        if value is None:
+            del raw[key]
+        else:
+            raw[key] = value
+    path = tmp_path / "speakers.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=message):
+        load_json_rules("speakers.json", SpeakerLexicon, path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's abbreviation names the role ('Sen.' ... 'the senator')
+    ("State Sen. Mara Oduya chaired the hearing. The senator said the vote would fail.", "Mara Oduya"),
+    ("Det. Paul Renner led the inquiry. The detective said the suspect had fled.", "Paul Renner"),
+])
+def test_title_abbreviation_names_its_role(extract, text, expected):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == [expected], tuples(claims)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The mayor called for calm after the vote.", 0),               # a request (request_prep_verbs)
+    ("The mayor called on the council to reject the plan.", 0),
+    ("The mayor called the ruling a betrayal of voters.", 1),       # a judgement, a claim
+    # a refusal to give information is no claim of its own (withholding_verbs)
+    ("Ruiz said the firm had settled but would not give details.", 1),
+])
+def test_request_and_withholding_verbs_from_the_rule_file(extract, text, n):
+    claims = extract(text)
+    assert len(claims) == n, tuples(claims)
+
+
 def test_regression_confirmed_in_a_statement_that_passive(extract):
     """'X confirmed in a statement that the payment is written into Y' once
     became an AUTHOR claim: the passive 'written' (a cue verb) was read as a
