@@ -128,6 +128,11 @@ class AttributionRules(BaseModel):
     occasion_nouns: list[str]
     # the memory verbs that take them
     memory_verbs: list[str]
+    # subordinators whose clause, quoted alone on one side of a split
+    # quote's cue, belongs to the claim on the other side ('"If A," said X,
+    # "B"'): conditions and times, not reasons or concessions ("because",
+    # "although" clauses assert something of their own)
+    fragment_subordinators: list[str]
     # verbs that, refused, only withhold information: "A but would not give
     # details" is no claim of its own, whatever its polarity
     withholding_verbs: list[str]
@@ -581,6 +586,11 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             cur = outer if outer is not None else cur.head
             if cur.pos_ == "ADP":  # "by saying", "after noting"
                 cur = cur.head
+            if cur.ent_type_ == "PERSON" and cur.pos_ in ("VERB", "AUX") and cur.i < verb.i:
+                # "Beatrix Olumide, the archaeologist who leads the dig,
+                # believes X": the parser read the first name as a verb and
+                # hung the cue on it; the name is the subject
+                return cur, chain
             if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head is not cur:
                 cur = cur.head  # "officials were likely to demand": the copula's subject
             if not _is_verbal(cur) and cur.pos_ not in ("NOUN", "PROPN"):
@@ -2174,6 +2184,53 @@ def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
     return j == 0 or text[j - 1] in ".!?\n"
 
 
+def _subordinate_fragment(doc: Doc, a: Attribution) -> bool:
+    """Is the content of quote claim ``a`` only an adverbial clause, cut off
+    by the cue of a split quote ("If those dates come back," said X, "…";
+    "…," she said, "if the weather holds.")? A subordinator of
+    ``fragment_subordinators`` opens it and no main clause follows it
+    inside the content."""
+    if a.kind != "direct" or a.tok_end <= a.tok_start:
+        return False
+    words = [t for t in doc[a.tok_start:a.tok_end] if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in frames().fragment_subordinators or words[0].dep_ not in ("mark", "advmod"):
+        return False  # ("When the storm hit": 'when' is an advmod)
+    clause = words[0].head
+    return all(clause.left_edge.i <= t.i <= clause.right_edge.i for t in words)
+
+
+def join_subordinate_fragments(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A split quote whose one half is only an adverbial clause is one
+    claim ('"If the dates hold," said Olumide, "we are looking at a second
+    site"'), as '"If A," she said, "B"' already is: the fragment joins the
+    claim of the same cue on the other side of it (the cue in between, as
+    in a parenthetical claim)."""
+    out = list(atts)
+    for a in atts:
+        if a not in out or not _subordinate_fragment(doc, a) or a.cue_token is None:
+            continue
+        cue = doc[a.cue_token]
+        if not doc[a.tok_start:a.tok_end].text or cue.sent != doc[a.tok_start].sent:
+            continue
+        if a.tok_end <= a.cue_token:  # the fragment before the cue: the claim after it
+            others = [b for b in out if b is not a and b.cue_token == a.cue_token and b.tok_start > a.cue_token
+                      and b.speaker.label != "AUTHOR" and doc[b.tok_start].sent == cue.sent]
+            if not others:
+                continue
+            b = min(others, key=lambda x: x.tok_start)
+            merged = replace(b, content_start=a.content_start, tok_start=a.tok_start)
+        else:  # after the cue: the claim before it
+            others = [b for b in out if b is not a and b.cue_token == a.cue_token and b.tok_end <= a.cue_token + 1
+                      and b.speaker.label != "AUTHOR" and doc[b.tok_start].sent == cue.sent]
+            if not others:
+                continue
+            b = max(others, key=lambda x: x.tok_end)
+            merged = replace(b, content_end=a.content_end, tok_end=a.tok_end)
+        out[out.index(b)] = merged
+        out.remove(a)
+    return out
+
+
 def _split_quote_tail(ctx: Context, qs: int) -> bool:
     """Is the quote at ``qs`` the second half of a split quote ('"A," said
     Gus Pellman, the association's chairman, "and nobody asked us."'): the
@@ -2484,6 +2541,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += quote_attributions(ctx, atts)
     atts += _outside_speaker_mentions(doc, atts, author_attributions(ctx, atts, epistemic_cues))
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
+    atts = join_subordinate_fragments(doc, atts)
     # requests and open questions are no claims; dropped only now, so that
     # what they hold does not come back as a passive or AUTHOR claim
     atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]

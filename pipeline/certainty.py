@@ -109,6 +109,13 @@ class CueRule(BaseModel):
     polarity: Optional[Literal["negative"]] = None
     target: Literal["clause", "complement", "argument"] = "clause"
     epistemic: bool = True
+    # a modal that hedges a claim only as a prediction (epistemic "should"):
+    # it counts there when the verb it modifies is one of these lemmas or a
+    # date or time follows in its clause ("the bridge should reopen", "should
+    # be wrapped up by June"); otherwise it is deontic ("parents should keep
+    # using the seats") and leaves the claim's level alone. Event-level
+    # factuality (factuality_features) keeps it either way.
+    predicts: Optional[list[str]] = None
     comment: Optional[str] = None
 
     @field_validator("literal")
@@ -629,6 +636,10 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
                 return None  # ("no evidence that X": the noun's own complement clause)
             if dep == "conj" and _own_subject(t):
                 return None
+            if (dep == "conj" and t.head.i == root.i and t.pos_ in ("VERB", "AUX")
+                    and _cue_head(doc, cue).dep_ in ("acomp", "attr") and _cue_head(doc, cue).head.i == root.i):
+                return None  # "aid was *unlikely* before the fall and *might not come*": the
+                # adjective is the first predicate only
             if rule.target == "complement" and t.head.i == root.i and (
                     dep in _SUBJ or dep in ("conj", "cc")):
                 return None  # "failed to X and filed": the conjunct is not embedded
@@ -715,9 +726,21 @@ def _modifies(doc: Doc, neg: CueMatch, other: CueMatch) -> bool:
 # ---------------------------------------------------------------- assess
 
 
-def _content_head(span: Span) -> Token:
+def _content_head(span: Span, cue_token: Token | None = None) -> Token:
+    """The head of the claim content: its first verb whose head lies
+    outside it. A cue inside the content (a split quote joined around
+    '"If A," said X, "B"') is no part of it: its clauses are the content's
+    roots, the reported one (not the adverbial clause) first."""
     if not _has(span.doc, "DEP"):
         return span[0]
+    if (cue_token is not None and span.start <= cue_token.i < span.end
+            and (cue_token.head.i == cue_token.i or not span.start <= cue_token.head.i < span.end)):
+        # (the cue heads the sentence, not "If A, he said, B" with the cue hung on B)
+        subject = {t.i for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        parts = [t for t in span if t.head.i == cue_token.i and t.i != cue_token.i and t.i not in subject
+                 and t.pos_ in ("VERB", "AUX")]
+        if parts:
+            return min(parts, key=lambda t: (t.dep_ in ("advcl", "prep", "mark"), t.i))
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
     return (verbs or roots or [span.root])[0]
@@ -892,7 +915,7 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     if start >= end:
         return Certainty()
     span = doc[start:end]
-    head = _content_head(span)
+    head = _content_head(span, cue_token)
     extra = list(extra_tokens)
     anchors = [span[0], span[-1]] + ([cue_token] if cue_token is not None else []) + extra
     lo, hi = _sentence_bounds(doc, anchors)
@@ -912,6 +935,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
+        if _rule(c).predicts is not None and not _prediction(doc, c):
+            continue  # deontic: "a seat with a damaged buckle should not be used"
         in_content = start <= c.start and c.end <= end
         if in_content:
             if c.start <= head.i < c.end and (
@@ -952,7 +977,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
     applied += [c for c in cues if c not in applied and start <= c.start and c.end <= end
-                and (_denies_object(doc, c, head) or _conditions_predicate(doc, c, head))]
+                and (any(_denies_object(doc, c, t) for t in targets) or _conditions_predicate(doc, c, head))]
+    # (the targets: "the lease seems to have *no exit clause*" denies one too)
     _apply_all(doc, tally, applied)
 
     # The cue verb's own certainty, and negation of the cue verb.
@@ -980,6 +1006,27 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         # (an intention verb as cue, "asked the company to reimburse", is no hedge)
         tally.apply(cue_match)
     return tally.certainty()
+
+
+def _prediction(doc: Doc, cue: CueMatch) -> bool:
+    """Is a ``predicts`` modal a prediction: the verb it modifies is one of
+    the rule's lemmas, or a date or time follows it in that verb's clause?
+    Without a parse it counts."""
+    if not _has(doc, "DEP"):
+        return True
+    verb = doc[cue.start].head
+    if verb.i == cue.start:
+        return True
+    if verb.lemma_.lower() in _rule(cue).predicts:
+        return True
+    for c in verb.children:  # a time the verb itself is set at ("reopen *next week*", "by June")
+        if c.i < cue.start:
+            continue
+        if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in ("DATE", "TIME"):
+            return True
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):
+            return True  # (not "every model built *since 2021*": the object's own date)
+    return False
 
 
 _FREE_RELATIVE_VERBS = frozenset({"show", "prove", "establish", "demonstrate", "offer", "give", "guarantee",
@@ -1056,7 +1103,8 @@ def epistemic_cues(doc: Doc, start: int, end: int) -> list[CueMatch]:
     if start >= end:
         return []
     return [c for c in find_cues(doc[start:end])
-            if c.category in EPISTEMIC and _rule(c).epistemic]
+            if c.category in EPISTEMIC and _rule(c).epistemic
+            and (_rule(c).predicts is None or _prediction(doc, c))]  # (not a deontic "should")
 
 
 # ---------------------------------------------------------------- benchmark

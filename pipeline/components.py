@@ -39,6 +39,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             tok.is_sent_start = True
         elif tok.idx in starts or prev.idx + len(prev.text) in starts:
             tok.is_sent_start = True
+        elif prev.is_alpha and tok.is_alpha and prev.whitespace_:
+            # a sentence never starts right after a word on the same line:
+            # the parser made "Beatrix" a sentence of its own at the start
+            # of a paragraph ("Beatrix Olumide, the archaeologist, believes")
+            tok.is_sent_start = False
     return doc
 
 

@@ -200,6 +200,35 @@ def _clause_pronoun_gender(root: Token) -> Optional[str]:
     return None
 
 
+def _next_sentence_pronoun_gender(root: Token) -> Optional[str]:
+    """The gender of the he/she that opens the next sentence as a subject,
+    when this name, the only person its sentence names, is the main
+    subject there: "Gregory Szabo said X. *He* estimated Y", "Olumide said
+    X. Radiocarbon results, *she* said, are Y". Not when the next sentence
+    has both a he and a she, nor when it quotes (in a back-and-forth the
+    quote is most often the other side's reply)."""
+    doc = root.doc
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+        return None
+    sents = sentence_index(doc)
+    nxt = sents.end(root.i)
+    if nxt >= len(doc):
+        return None
+    end = sents.end(nxt)
+    if any(t.is_quote for t in doc[sents.start(root.i):end]):
+        # a reply: '"That is their answer to everything," she said' after
+        # "Lusk said X"; a name inside a quote: '"Mr. Arkwright did not
+        # design this scheme." She said …' (she is the one quoted)
+        return None
+    pronouns = [t for t in doc[nxt:end] if t.pos_ == "PRON" and word_gender(t.text)]
+    if not pronouns or pronouns[0].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in doc[nxt:pronouns[0].i]):
+        return None  # "Lusk did not deny X, but *he* said": someone else it may refer to
+    genders = {word_gender(t.text) for t in pronouns}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _mention_gender(root: Token) -> Optional[str]:
     """A title or gendered noun naming the person: "Ms. Ruiz", "spokeswoman
     Ana Ruiz", "Ruiz, a spokeswoman", "her husband, Tom Ruiz"."""
@@ -220,9 +249,13 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
     votes, "X said that she …" one (the pronoun may be someone else: "Lopez
     said he had lied"); a name needs two votes, more than the other way."""
     votes: dict[str, Counter] = {}
+    sents = sentence_index(doc)
+    per_sentence = Counter(sents.start(i) for i, _ in persons)
     for i, name in persons:
         root = doc[i]
-        for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1)):
+        alone = per_sentence[sents.start(i)] == 1
+        for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1),
+                               (_next_sentence_pronoun_gender(root) if alone else None, 2)):
             if gender:
                 votes.setdefault(name, Counter())[gender] += weight
     out = {}
@@ -260,7 +293,15 @@ def _described_as_org(root: Token) -> bool:
     lex = lexicon()
     return any(c.dep_ == "appos" and c.pos_ == "NOUN"
                and (c.lemma_.lower() in lex.org_nouns or c.lower_ in lex.org_nouns)
+               and not _works_at(c)
                for c in root.children)
+
+
+def _works_at(noun: Token) -> bool:
+    """"an agricultural lender *at First Sandhill Bank*": a noun placed at an
+    organization describes someone who works there, not the organization."""
+    return any(p.dep_ == "prep" and p.lower_ == "at" and any(
+        o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in p.children) for p in noun.children)
 
 
 def _described_as_person(root: Token) -> bool:
@@ -705,6 +746,28 @@ def evidential_sources(head: Token) -> list[Token]:
     return [t for t in out if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")]
 
 
+def _fronted_name(noun: Token) -> Optional[Token]:
+    """'Beatrix Olumide, the archaeologist who leads the dig, believes X':
+    the parser made the role noun the subject and hung the name before it
+    elsewhere. Returns the name's root when a person's name opens the clause
+    right before ', the <noun>' and is not a subject of its own."""
+    doc = noun.doc
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None
+    left = noun.left_edge.i
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    ent = _ent_of(doc[left - 2])
+    if ent is None or ent.label_ != "PERSON" or ent.end != left - 1:
+        return None
+    if ent.start > 0 and not (doc[ent.start].is_sent_start or doc[ent.start - 1].is_punct or doc[ent.start - 1].is_space):
+        return None
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "appos", "conj", "pobj", "dobj") or root.head.i > noun.head.i:
+        return None
+    return root
+
+
 def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerRef]] = None) -> Optional[SpeakerRef]:
     """Resolve the speaker whose mention is headed by ``head``.
 
@@ -808,16 +871,24 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
                                 and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
         # a name the NER missed (the small model tags some names as nouns)
-        words = strip_roles([t.text for t in doc[start:end]])
+        role = max((t.i for t in doc[start:head.i] if t.pos_ == "NOUN" and t.lower_ in lex.role_words), default=None)
+        words = strip_roles([t.text for t in doc[(role + 1 if role is not None else start):end]])
         name = _join_words(words) or head.text
         full = table.full_name(name)
-        # a known surname, or one capitalized word (most often a surname), is a person
+        # a known surname, or one capitalized word (most often a surname), is
+        # a person; so is a name after a role noun ("District spokesperson Hal Winship")
         label = "PERSON" if (full != name or name.split()[-1].lower() in table.surnames or len(name.split()) == 1
-                             or _person_evidence(head)) else "ORG"  # "Oren Feld, chief economist at …"
+                             or _person_evidence(head) or role is not None) else "ORG"  # "Oren Feld, chief economist at …"
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)
     if head.pos_ == "NOUN":
+        fronted = _fronted_name(head)
+        if fronted is not None:
+            ref = resolve(fronted, table, last_speakers)
+            if ref is not None and ref.label == "PERSON":
+                s = _ent_of(fronted).start
+                return SpeakerRef("PERSON", doc[s:end].text, ref.name, s, end, head.i)
         # an appositive may carry the name: "the mayor, Elena Ruiz", "the
         # supplier, Brennick Components,"
         is_org_noun = lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns
@@ -828,6 +899,10 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             if ent is not None and ent.label_ not in ("PERSON", "ORG", "FAC", "GPE", "NORP", "PRODUCT"):
                 continue
             ref = resolve(child, table, last_speakers)
+            if (ref is not None and ref.label in ("GPE", "NORP") and not is_org_noun and _is_human_noun(head)
+                    and len(doc[ref.start:ref.end]) > 1):
+                # "Its director, Agnes Mbeki," with the name read as a place
+                ref = SpeakerRef("PERSON", ref.text, ref.name, ref.start, ref.end, ref.head)
             if ref is None or ref.label not in ("PERSON", "ORG"):
                 continue
             # the noun says what it is: "the supplier, Brennick Components" is

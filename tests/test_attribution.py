@@ -2439,3 +2439,103 @@ def test_titles_with_a_period_are_one_token(nlp):
     doc = nlp("Supt. Harris and Det. Smith said the case was closed. She spoke to a sales rep.")
     assert [t.text for t in doc][:5] == ["Supt.", "Harris", "and", "Det.", "Smith"]
     assert len(list(doc.sents)) == 2
+
+
+# --- found on team-written sets 29 and 30 -----------------------------------
+
+@pytest.mark.parametrize("text, level, polarity", [
+    # deontic 'should' (advice, duty) leaves the claim certain; epistemic
+    # 'should' (a prediction: a verb of arrival / change, or a time) hedges
+    ("The notice said a seat with a damaged buckle should not be used at all.", "certain", "negative"),
+    ("Whitcombe said the recall should cover every Glide model built since 2021.", "certain", "positive"),
+    ("The agency said the bridge should reopen next week.", "probable", "positive"),
+    ("The agency said the repairs should be finished by March.", "probable", "positive"),
+    # 'suspect' (verb) is a belief; the passive 'was not suspected of' is not
+    ("Some growers suspect that the outage is not the whole story.", "probable", "negative"),
+    ("The federation added that Keteme was not suspected of any wrongdoing.", "certain", "negative"),
+    # 'no' on the object of an event under a raising verb or hedge adjective
+    ("Two lawyers said the lease appears to contain no clause requiring the team to stay.", "possible", "negative"),
+    ("Lawyers said the lease is likely to contain no exit clause.", "probable", "negative"),
+])
+def test_certainty_regressions_from_sets_29_30(extract, text, level, polarity):
+    [claim] = extract(text)
+    assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity), claim.certainty
+
+
+def test_regression_a_predicate_adjective_hedged_the_next_conjunct(extract):
+    """'aid was unlikely before the fall and might not come at all': the
+    adjective is the first predicate's; the second conjunct is possible and
+    negative (it was read as 'unlikely' + 'not' = positive)."""
+    claims = extract("A federal official said emergency aid was unlikely before the fall and might not come at all.")
+    assert [(c.claim.text, c.certainty.level, c.certainty.polarity) for c in claims] == [
+        ("emergency aid was unlikely before the fall", "probable", "negative"),
+        ("might not come at all", "possible", "negative")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser read the first name as a verb at the start of a paragraph
+    # and hung the cue on it
+    ("## What lies beneath\n\nBeatrix Olumide, the Ostrander archaeologist who leads the excavation, believes the "
+     "hillside holds the remains of a glassworks.", "Beatrix Olumide"),
+    ("Beatrix Olumide, the Ostrander archaeologist who leads the excavation, believes the hillside holds the "
+     "remains of a glassworks.", "Beatrix Olumide"),
+    # a name read as a place, in apposition to a role noun
+    ("Its director, Agnes Mbeki, said the reserves were more than enough.", "Agnes Mbeki"),
+    # a role noun before a name the NER missed: a person, the role dropped
+    ("District spokesperson Hal Winship denied that the reserves could be spent on construction.", "Hal Winship"),
+    # an organization noun placed at an organization describes an employee
+    ("Theo Brandvold, an agricultural lender at First Sandhill Bank, said farms would borrow more. "
+     "He said he expects more small operations to seek larger loans.", "Theo Brandvold"),
+])
+def test_speaker_regressions_from_sets_29_30(extract, text, speaker):
+    claims = extract(text)
+    assert claims and all(c.speaker.name == speaker and c.speaker.label == "PERSON" for c in claims), tuples(claims)
+
+
+def test_regression_a_sentence_started_inside_a_name_after_a_heading(nlp):
+    """The parser made 'Beatrix' (after a Markdown heading) a sentence of its
+    own; no sentence starts right after a word on the same line."""
+    doc = nlp("## What lies beneath\n\nBeatrix Olumide, the archaeologist who leads the dig, believes it.")
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert "Olumide" not in starts and "Beatrix" in starts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a split quote whose one half is only a condition or time clause is one
+    # claim, the condition making it hypothetical
+    ('“If those dates come back the way I think they will,” said Olumide, “we are looking at a second, much '
+     'older site underneath the first one.”',
+     [("If those dates come back the way I think they will,” said Olumide, “we are looking at a second, much "
+       "older site underneath the first one", "certain", "positive", True)]),
+    ('“When the storm hit,” said Ruiz, “nobody was ready.”',
+     [("When the storm hit,” said Ruiz, “nobody was ready", "certain", "negative", False)]),
+    ('“We will finish by May,” she said, “if the weather holds.”',
+     [("We will finish by May,” she said, “if the weather holds", "certain", "positive", True)]),
+    # a reason asserts something of its own: two claims
+    ('“Hunger may be our best ally,” Roos said, “because a hungry cat will come to a smell it knows.”',
+     [("Hunger may be our best ally", "possible", "positive", False),
+      ("because a hungry cat will come to a smell it knows", "certain", "positive", False)]),
+])
+def test_split_quote_with_a_subordinate_half(extract, text, expected):
+    claims = extract(text)
+    got = [(c.claim.text, c.certainty.level, c.certainty.polarity, c.certainty.hypothetical) for c in claims]
+    assert got == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, gender", [
+    # the he/she opening the next sentence, when the name is the only person
+    ("Gregory Szabo said the company had granted two extensions. He estimated that the delays had cost $310,000.",
+     "male"),
+    # not a reply in a back-and-forth, nor a name inside a quote
+    ('Lusk said most complaints involved seats installed incorrectly. "That is their answer to everything," she said.',
+     None),
+    ('"Arkwright did not design this scheme," Navarro said. She said she would appeal.', None),
+    # not when the next sentence names someone else first
+    ("Whitcombe pressed the company. Lusk did not deny it, but he said the memo was old.", None),
+])
+def test_next_sentence_pronoun_gender(nlp, text, gender):
+    from pipeline.speakers import person_genders
+
+    doc = nlp(text)
+    name = next(t for t in doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass"))  # the first subject name
+    assert person_genders(doc, [(name.i, name.text)]).get(name.text) == gender

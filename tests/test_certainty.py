@@ -892,6 +892,7 @@ RULE_EXAMPLES = {
     "prob_assume": "Investors assume rates will fall.",
     "prob_reasonable_assume": "It is reasonable to assume that Salazar will return.",
     "prob_should": "The bridge should reopen next week.",
+    "prob_suspect": "Growers suspect that the outage is a pretext.",
     "prob_poised": "The firm is poised to win the contract.",
     "prob_set_to": "The trial is set to begin on Monday.",
     "prob_reportedly": "The coach reportedly resigned.",
