@@ -133,6 +133,9 @@ class AttributionRules(BaseModel):
     # "B"'): conditions and times, not reasons or concessions ("because",
     # "although" clauses assert something of their own)
     fragment_subordinators: list[str]
+    # where something is said, not what about: "told analysts *on a call*
+    # that X" ("wrote on the bill that X" names a topic)
+    medium_nouns: list[str]
     # verbs that, refused, only withhold information: "A but would not give
     # details" is no claim of its own, whatever its polarity
     withholding_verbs: list[str]
@@ -1254,14 +1257,19 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     rule = cue_entry(verb)
     content_preps = {"about", "on", "of", "over", "regarding", "into", "for"} | set(rule.prep if rule else ())
     for prep in verb.rights:
-        if prep.dep_ != "prep" or prep.lower_ in content_preps:
+        if prep.dep_ != "prep":
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
+            if prep.lower_ in content_preps and pobj.lemma_.lower() not in frames().medium_nouns:
+                continue  # (but "told analysts *on a call* that X": the medium, no topic)
             for rel in pobj.rights:
                 first = verb.doc[rel.left_edge.i]
-                if (rel.dep_ != "relcl" or first.lower_ != "that" or first.i != pobj.i + 1
+                between = verb.doc[pobj.i + 1:first.i]
+                dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
+                            for t in between)  # "on a call *on Wednesday* that X"
+                if (rel.dep_ != "relcl" or first.lower_ != "that" or not dated
                         or first.dep_ != "mark" or first.head.i != rel.i):
                     continue
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
@@ -2184,6 +2192,31 @@ def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
     return j == 0 or text[j - 1] in ".!?\n"
 
 
+def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """"According to a copy of the memo, the engineers wrote that X": the
+    claim is the engineers' (X); a document's according-to claim whose
+    content is only their report of it says nothing more. (A person's or an
+    organization's stays: "According to police, the driver said X" is what
+    the police say.)"""
+    evidential = lexicon().evidential_nouns | {"copy", "copies", "draft", "transcript", "recording"}
+
+    def document(a: Attribution) -> bool:
+        if a.speaker.head is None:
+            return False
+        head = doc[a.speaker.head]
+        words = {head.lower_} | {o.lower_ for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for o in p.children if o.dep_ == "pobj"}
+        return bool(words & evidential)
+
+    def report_root(a: Attribution) -> bool:
+        if a.rule != "according_to" or a.tok_end <= a.tok_start or not document(a):
+            return False
+        root = doc[a.tok_start:a.tok_end].root
+        return any(b is not a and b.cue_token == root.i and b.speaker.label != "AUTHOR"
+                   and a.tok_start <= b.tok_start and b.tok_end <= a.tok_end for b in atts)
+    return [a for a in atts if not report_root(a)]
+
+
 def _subordinate_fragment(doc: Doc, a: Attribution) -> bool:
     """Is the content of quote claim ``a`` only an adverbial clause, cut off
     by the cue of a split quote ("If those dates come back," said X, "…";
@@ -2457,6 +2490,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if cue.category == "unknown" and _asked_question(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
+            if _topic_question(tok):
+                continue  # "clashed over whether the recall goes far enough": what they disagree about
             if _subjects_state(tok) or _subjects_state(doc[cue.end - 1]):  # (also "was *less sure*")
                 continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)
@@ -2470,7 +2505,10 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
             te = _cut_independent_conjunct(doc, tok, ts, te)
             if head.i in seen_heads:
                 continue
-            inside = [c for c in cue_toks if ts <= c < te]
+            # (a reporting or intention noun is an argument of the writer's
+            # clause, not a report of it: "The row is likely to overshadow
+            # the federation's *bid* to host the championship")
+            inside = [c for c in cue_toks if ts <= c < te and doc[c].pos_ not in ("NOUN", "PROPN")]
             relatives = [_other_relative(doc[c], tok) for c in inside]
             if any(r is None for r in relatives):
                 continue  # the clause reports someone else's claim
@@ -2542,12 +2580,36 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += _outside_speaker_mentions(doc, atts, author_attributions(ctx, atts, epistemic_cues))
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts = join_subordinate_fragments(doc, atts)
+    atts = _drop_reported_reports(doc, atts)
     # requests and open questions are no claims; dropped only now, so that
     # what they hold does not come back as a passive or AUTHOR claim
     atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+_WH_WORDS = frozenset({"whether", "if", "how", "what", "who", "which", "when", "where", "why"})
+
+
+def _topic_question(tok: Token) -> bool:
+    """Is the cue word inside an indirect question that is the object of a
+    preposition ("clashed *over whether* a recall goes far enough", "argued
+    over how much time the diggers should get")? The question names a
+    topic; the writer asserts nothing by it."""
+    cur = tok if tok.dep_ != "mark" else tok.head
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        first = cur.doc[cur.left_edge.i]
+        if (cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("pcomp", "pobj") and cur.head.pos_ == "ADP"
+                and (first.lower_ in _WH_WORDS or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                                     for c in cur.children))):
+            return True
+        if cur.dep_ in ("relcl", "acl", "appos", "ccomp") or cue_entry(cur) is not None:
+            return False
+        cur = cur.head
+    return False
 
 
 def _under_whether(tok: Token) -> bool:
@@ -2640,8 +2702,8 @@ def _unanswered_question(doc: Doc, att: Attribution) -> bool:
     """"declined to say how much the recall would cost", "did not say when
     the order would be lifted": a question left open states nothing (unlike
     "would not say whether X", an unknown-level claim about X)."""
-    if att.cue_token is None or att.tok_end <= att.tok_start:
-        return False
+    if att.cue_token is None or att.tok_end <= att.tok_start or att.speaker.label == "AUTHOR":
+        return False  # ("It is not yet known how X": the writer says X is unknown)
     first = doc[att.tok_start]
     if first.lower_ not in frames().open_question_words:
         return False

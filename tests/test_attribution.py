@@ -2539,3 +2539,30 @@ def test_next_sentence_pronoun_gender(nlp, text, gender):
     doc = nlp(text)
     name = next(t for t in doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass"))  # the first subject name
     assert person_genders(doc, [(name.i, name.text)]).get(name.text) == gender
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indirect question after a preposition names a topic: no AUTHOR claim
+    ("The regulator and the maker clashed at a hearing on Wednesday over whether a recall goes far enough.", []),
+    ("For three weeks the two sides have argued over how much time the diggers might get.", []),
+    # the writer's ignorance stated with 'how' is an AUTHOR claim, as with 'whether'
+    ("It is not yet known how the city will verify complaints.",
+     [("AUTHOR", "known", "how the city will verify complaints", "passive")]),
+    # a noun cue inside the writer's hedged clause does not silence it
+    ("The row is likely to overshadow the federation's bid to host the championship.",
+     [("AUTHOR", None, "The row is likely to overshadow the federation's bid to host the championship", "unattributed"),
+      ("federation", "bid", "to host the championship", "nominal")]),
+    # the medium a cue speaks through is no topic: "told analysts on a call (on Wednesday) that X"
+    ("Lorna Baptiste told analysts on a call on Wednesday that the company had enough cash to reach the launch.",
+     [("Lorna Baptiste", "told", "the company had enough cash to reach the launch", "indirect")]),
+    # an according-to claim whose content is only someone's report of X
+    ("According to a copy of the memo, the engineers wrote that the buckle may deform under repeated load.",
+     [("engineers", "wrote", "the buckle may deform under repeated load", "indirect")]),
+    # (a person's or an organization's report of a report stays)
+    ("According to police, the driver said he had not been drinking.",
+     [("police", "According to", "the driver said he had not been drinking", "according_to"),
+      ("driver", "said", "he had not been drinking", "indirect")]),
+])
+def test_claim_regressions_from_set_30(extract, text, expected):
+    claims = extract(text)
+    assert tuples(claims) == expected
