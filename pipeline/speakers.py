@@ -208,6 +208,8 @@ def _next_sentence_pronoun_gender(root: Token) -> Optional[str]:
     has both a he and a she, nor when it quotes (in a back-and-forth the
     quote is most often the other side's reply)."""
     doc = root.doc
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "The company's lawyer, Gregory Lusk, was quick to respond. He insisted …"
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
         return None
     sents = sentence_index(doc)
@@ -610,7 +612,17 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
                     cand = [c for c in cand if not lo <= c[0] <= hi]
     gender = word_gender(doc[before].text) if before < len(doc) else None
     if gender:  # "he" is not a person the article calls "she"
-        cand = [c for c in cand if table.genders.get(c[1], gender) == gender]
+        # (nor one an earlier he/she of this article was resolved to: in a
+        # back-and-forth, '"…," she said' taken as Whitcombe's makes her "she")
+        # Only the '"…," she said' of a quote counts: a he/she inside
+        # someone's reported clause may have been resolved on less.
+        called = {}
+        for r in speakers or []:
+            said = word_gender(r.text) if r.text and r.head is not None and r.head < before else None
+            if said and r.label == "PERSON" and r.name and r.head >= 1 and (
+                    doc[r.head - 1].is_quote or (r.head >= 2 and doc[r.head - 1].is_punct and doc[r.head - 2].is_quote)):
+                called[r.name] = said
+        cand = [c for c in cand if table.genders.get(c[1], called.get(c[1], gender)) == gender]
     if not cand:
         return None
     by_sent: dict[int, list[tuple[int, str, bool]]] = {}
@@ -948,8 +960,9 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
             c.dep_ == "poss" for c in head.children):
         return None
     words = {lemma} | {c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod")}
-    if lemma in lex.generic_roles and len(words) == 1:
-        return None  # "the analyst", "the executive": too generic alone ("the chief executive" is fine)
+    if lemma in lex.generic_roles and len(words) == 1 and not any(c.dep_ == "poss" for c in head.children):
+        return None  # "the analyst", "the executive": too generic alone ("the chief executive",
+        # "the company's lawyer" are fine)
     for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
         tok = doc[i]
         ent = _ent_of(tok)
