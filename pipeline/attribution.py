@@ -562,6 +562,9 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         agent = None
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < cur.i < child.i:
+                    continue  # "Denniston said *the county's old scanners* had jammed": the
+                    # reported clause's subject, hung on the cue
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
@@ -868,6 +871,17 @@ def _in_condition(verb: Token) -> bool:
     return False
 
 
+def _stray_content_subject(verb: Token, head: Token) -> Optional[Token]:
+    """A second subject the parser hung on the cue, between the cue and its
+    reported clause ("Denniston said the county's old scanners, bought in
+    2009, had jammed"): the clause's own subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) < 2 or not any(c.i < verb.i for c in subjects):
+        return None
+    return next((c for c in subjects if verb.i < c.i < head.i and not any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in head.children)), None)
+
+
 def verb_attributions(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -903,6 +917,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if comp is not None:
             head, frame = comp
             ts, te = _subtree_range(head)
+            stray = _stray_content_subject(tok, head)
+            if stray is not None:
+                ts = min(ts, stray.left_edge.i)  # "said *the old scanners, bought in 2009,* had jammed"
             if ts <= tok.i < te:  # cue inside its own content (parse oddity)
                 if tok.i - ts < te - tok.i - 1:
                     ts = tok.i + 1
@@ -1269,7 +1286,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
                 between = verb.doc[pobj.i + 1:first.i]
                 dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
                             for t in between)  # "on a call *on Wednesday* that X"
-                if (rel.dep_ != "relcl" or first.lower_ != "that" or not dated
+                if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
                         or first.dep_ != "mark" or first.head.i != rel.i):
                     continue
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
@@ -2014,7 +2031,9 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         # '"… NOW!" Trump said.': the parser may end the sentence inside the
         # quote; the cue then opens the next one
         after = index.end(q_span[-1].i)
+        next_sent = None
         if after < len(doc) and not ctx.text[qe:doc[after].idx].strip(" \t\"'”’»!?.,"):
+            next_sent = after if after not in sents else None
             sents.setdefault(after, doc[after:index.end(after)])
         # candidate cue verbs outside quotes in the quote's sentences
         best: Optional[tuple[int, Token]] = None
@@ -2029,6 +2048,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     continue
                 if rule.class_ == "quote_only" and not _cue_adjacent(doc, len(ctx.text), qs, qe):
                     continue
+                if sent.start == next_sent and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+                    continue  # '"… short." The analyst estimated that X': a report of its own, not the quote's cue
                 dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
                 if best is None or dist < best[0]:
                     best = (dist, tok)

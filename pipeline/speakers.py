@@ -603,7 +603,8 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     # more worried about the Wren, she said")
     sents = sentence_index(doc)
     if before < len(doc):
-        cand = [c for c in cand if not (sents.same(c[0], before) and _closes_quote(doc[c[0]:before].text))]
+        cand = [c for c in cand if not (sents.same(c[0], before) and _closes_quote(doc[c[0]:before].text)
+                                        and _inside_quote(doc, c[0]))]
         pron = doc[before]
         if pron.dep_ in ("nsubj", "nsubjpass"):
             for comp in pron.head.children:
@@ -640,6 +641,20 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
                                          _salience(doc[g[0]], False), g[0]))
         return best[0], best[1]
     return None
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside a quotation ('"Veloria has subsidised its
+    mills," he said')? Not a name before a partial quote ('Moravec argued
+    that the county had "manufactured an emergency", and she told …')."""
+    key = "claimsift_quote_ranges"
+    ranges = doc.user_data.get(key)
+    if ranges is None:
+        from .attribution import find_quotes  # (attribution imports this module)
+
+        ranges = doc.user_data[key] = find_quotes(doc.text)
+    idx = doc[i].idx
+    return any(s <= idx < e for s, e in ranges)
 
 
 def _closes_quote(text: str) -> bool:
@@ -882,6 +897,12 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
                                 and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
+        if end - start == 1 and head.is_sent_start and lower.endswith("s") and (
+                lower[:-1] in lex.role_words or lower[:-1] in lex.unnamed_nouns or lower[:-1] in lex.person_nouns
+                or lower in lex.unnamed_nouns or lower in lex.person_nouns):
+            # "Inspectors wrote that X": a plural common noun opening the
+            # sentence, tagged as a name
+            return SpeakerRef("UNNAMED", text, lower, start, end, head.i)
         # a name the NER missed (the small model tags some names as nouns)
         role = max((t.i for t in doc[start:head.i] if t.pos_ == "NOUN" and t.lower_ in lex.role_words), default=None)
         words = strip_roles([t.text for t in doc[(role + 1 if role is not None else start):end]])
@@ -994,8 +1015,11 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
     noun = doc[r.head]
     if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not _is_human_noun(noun):
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-        return None  # "the judge" is most often someone the article named ("Judge Helena Marchbanks")
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and not (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and any(c.dep_ == "amod" and c.lower_ in ("other", "second", "first", "third") for c in noun.children)):
+        return None  # "the judge" is most often someone the article named ("Judge Helena Marchbanks");
+        # "the other aide" is the unnamed one just described
     gender, said = word_gender(noun.text), word_gender(pronoun.text)
     if gender is not None and said is not None and gender != said:
         return None

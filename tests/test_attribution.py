@@ -2581,3 +2581,46 @@ def test_a_pronoun_resolved_earlier_gives_the_gender(extract):
 def test_claim_regressions_from_set_30(extract, text, expected):
     claims = extract(text)
     assert tuples(claims) == expected
+
+
+# --- found on team-written set 31 ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a second subject the parser hung on the cue is the reported clause's
+    ("Commission President Arlo Denniston, who voted for the contract, said the county's old scanners, bought in "
+     "2009, had jammed in three precincts and that replacement parts were no longer made.",
+     [("Arlo Denniston", "said", "the county's old scanners, bought in 2009, had jammed in three precincts", "indirect"),
+      ("Arlo Denniston", "said", "replacement parts were no longer made", "indirect")]),
+    # a that-clause the parser hung on the noun of 'at a hearing last month'
+    ("Lawyers for the county argued at a hearing last month that the spillway was cracked and that a flood could "
+     "overwhelm it.",
+     [("lawyers for the county", "argued", "the spillway was cracked", "indirect"),
+      ("lawyers for the county", "argued", "a flood could overwhelm it", "indirect")]),
+    # a quote is not the cue of the next sentence's report
+    ('"We cannot train captains fast enough," Baptiste said. "Until that changes, every regional is going to be '
+     'short." The analyst estimated that carriers would need 4,000 new captains by 2027.',
+     [("Baptiste", "said", "We cannot train captains fast enough", "direct"),
+      ("Baptiste", "said", "Until that changes, every regional is going to be short", "direct"),
+      ("analyst", "estimated", "carriers would need 4,000 new captains by 2027", "indirect")]),
+])
+def test_claim_regressions_from_set_31(extract, text, expected):
+    claims = extract(text)
+    assert tuples(claims) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # a name before a partial quote stays a candidate for the pronoun
+    ('The group sees it differently. Its lawyer, Celia Moravec, argued that the county had "manufactured an '
+     'emergency" to avoid a review, and she told the judge that repairs would cost far less.',
+     ["Celia Moravec", "Celia Moravec"]),
+    # a plural common noun opening the sentence, tagged as a name, is no person
+    ("The report cited the home, the report states.\n\nInspectors wrote that staffing fell below the minimum. "
+     "The home's own schedules, they noted, did not match the staff present.",
+     ["report", "inspectors", "inspectors"]),
+    # "the other aide" is the unnamed speaker a later she refers to
+    ("The other aide said a supervisor had told her not to log falls. She said she did not know whether that "
+     "instruction came from the management.", ["other aide", "other aide"]),
+])
+def test_speaker_regressions_from_set_31(extract, text, names):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == names, tuples(claims)
