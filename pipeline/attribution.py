@@ -1857,8 +1857,16 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
         elif lemma in rules.raising_verbs and tok.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             comp = _expletive_complement(tok) if subj is None or subj.lower_ == "it" else None
+            if comp is None and subj is not None and subj.lower_ == "what" and tok.dep_ == "csubj" \
+                    and tok.head.lemma_ == "be":
+                # "What seems likely is *that the town will have less leverage*"
+                comp = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i), None)
+                if comp is None:
+                    continue
             if comp is not None:
                 rng = _subtree_range(comp)
+                if doc_mark := next((c for c in comp.children if c.dep_ == "mark" and c.i == rng[0]), None):
+                    rng = (doc_mark.i + 1, rng[1])
             elif subj is not None and any(
                 c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
                 for c in tok.children
@@ -2372,6 +2380,9 @@ def clause_range(head: Token, keep: Token) -> tuple[int, int]:
     """Token range of a clause: the head's subtree without coordinated or
     concessive clauses at its edges (conditionals stay: they matter)."""
     start, end = _subtree_range(head)
+    # "whether the board will vote on May 19 *or continue the hearing*": a
+    # disjunct with no subject of its own is part of the same question
+    disjoined = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
     for child in head.children:
         if child.i == keep.i:
             continue
@@ -2380,9 +2391,10 @@ def clause_range(head: Token, keep: Token) -> tuple[int, int]:
             continue
         drop = False
         if child.dep_ == "conj" and _is_verbal(child):
-            drop = True
+            drop = not (disjoined and not _has_subject(child))
         elif child.dep_ == "cc" and any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
-            drop = True
+            drop = not (disjoined and not any(c.dep_ == "conj" and _is_verbal(c) and _has_subject(c)
+                                              for c in head.children))
         elif child.dep_ in ("advcl", "parataxis"):
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             if child.dep_ == "parataxis" or marks & set(frames().non_conditional_marks) or not marks and child.tag_ in ("VBG", "VBN"):
@@ -2505,14 +2517,19 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if any(s <= tok.idx < e for s, e in taken):
                 continue
-            if tok.dep_ in ("amod", "compound", "pobj", "dobj", "poss") and tok.pos_ in ("ADJ", "NOUN"):
-                continue  # a hedge inside a noun phrase is not a claim about a clause
+            if tok.dep_ in ("amod", "compound", "pobj", "dobj", "poss") and (
+                    tok.pos_ in ("ADJ", "NOUN") or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"))):
+                continue  # a hedge inside a noun phrase is not a claim about a clause ("met the *expected* standard")
             if tok.i in cue_toks:
                 continue
+            if tok.dep_ == "conj" and not _has_subject(tok) and cue_entry(tok) is not None:
+                continue  # "The report says X but *does not estimate* by how much": its act, not the writer's hedge
             if cue.category == "unknown" and _asked_question(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
             if _topic_question(tok):
                 continue  # "clashed over whether the recall goes far enough": what they disagree about
+            if tok.dep_ == "mark" and tok.head.dep_ in ("csubj", "csubjpass", "nsubj"):
+                continue  # "*Whether it works* will likely depend on X": the subject of a claim, no claim
             if _subjects_state(tok) or _subjects_state(doc[cue.end - 1]):  # (also "was *less sure*")
                 continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)

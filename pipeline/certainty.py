@@ -116,6 +116,15 @@ class CueRule(BaseModel):
     # using the seats") and leaves the claim's level alone. Event-level
     # factuality (factuality_features) keeps it either way.
     predicts: Optional[list[str]] = None
+    # an adjective that is epistemic only over a clause: a clausal
+    # complement of its own or 'it' as the subject ("it is not clear
+    # whether X", "made clear that X"); "the roads will not be clear
+    # tonight" states a fact. Claim level only, like ``predicts``.
+    over_clause: bool = False
+    # a verb that hedges only with a complement (an infinitive, a predicate,
+    # a clause): "appears to be", "appeared tired", "it appears that X";
+    # "the first cases appeared the day after" is showing up. Claim level only.
+    needs_complement: bool = False
     comment: Optional[str] = None
 
     @field_validator("literal")
@@ -518,6 +527,9 @@ def _anchor(tok: Token, category: str) -> Token:
         elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN", "PROPN", "NUM")
               and tok.dep_ in _CLIMB_NOMINAL):
             tok = tok.head
+        elif (category == "negation" and tok.lower_ in ("one", "single", "a", "an")
+              and tok.dep_ in ("nummod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN")):
+            tok = tok.head  # "*Not one* cent goes to the fund", "not a single game": the noun's clause
         else:
             break
     if category == "negation" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
@@ -935,8 +947,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
-        if _rule(c).predicts is not None and not _prediction(doc, c):
-            continue  # deontic: "a seat with a damaged buckle should not be used"
+        if not _claim_level_cue(doc, c):
+            continue  # deontic: "a seat with a damaged buckle should not be used"; "the roads will be clear"
         in_content = start <= c.start and c.end <= end
         if in_content:
             if c.start <= head.i < c.end and (
@@ -1006,6 +1018,30 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
         # (an intention verb as cue, "asked the company to reimburse", is no hedge)
         tally.apply(cue_match)
     return tally.certainty()
+
+
+def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
+    """Does the cue count for a claim's level (see ``predicts`` and
+    ``over_clause`` of :class:`CueRule`)?"""
+    rule = _rule(cue)
+    if rule.predicts is not None and not _prediction(doc, cue):
+        return False
+    if rule.needs_complement and _has(doc, "DEP"):
+        # only a subject and adjuncts of time or place: showing up (the parser
+        # may read a predicate as an adverb: "appears *tight*")
+        verb = doc[cue.start]
+        adjuncts = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "npadvmod", "advcl", "cc", "conj",
+                    "mark", "dep"}
+        if all(c.dep_ in adjuncts or (c.dep_ == "prep" and c.lower_ not in ("as", "like")) for c in verb.children):
+            return False
+    if rule.over_clause and _has(doc, "DEP"):
+        adj = doc[cue.end - 1]
+        verb = adj.head if adj.dep_ in ("acomp", "oprd") else adj
+        clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in list(adj.children) + list(verb.children))
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not clausal and subj is not None and subj.lower_ not in ("it", "this", "that", "what"):
+            return False
+    return True
 
 
 def _prediction(doc: Doc, cue: CueMatch) -> bool:
@@ -1104,7 +1140,7 @@ def epistemic_cues(doc: Doc, start: int, end: int) -> list[CueMatch]:
         return []
     return [c for c in find_cues(doc[start:end])
             if c.category in EPISTEMIC and _rule(c).epistemic
-            and (_rule(c).predicts is None or _prediction(doc, c))]  # (not a deontic "should")
+            and _claim_level_cue(doc, c)]  # (not a deontic "should", not "the roads will be clear")
 
 
 # ---------------------------------------------------------------- benchmark

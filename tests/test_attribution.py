@@ -2624,3 +2624,46 @@ def test_claim_regressions_from_set_31(extract, text, expected):
 def test_speaker_regressions_from_set_31(extract, text, names):
     claims = extract(text)
     assert [c.speaker.name for c in claims] == names, tuples(claims)
+
+
+# --- found on team-written sets 32 to 34 ---------------------------------------
+
+@pytest.mark.parametrize("text, level, polarity", [
+    # "clear" of a thing, not of a clause, is no booster
+    ('"The roads will not be clear tonight," the trooper said.', "certain", "negative"),
+    ("It is not clear that the plan will work, she said.", "unknown", "positive"),
+    # "not one", "not a single" on the subject negate its clause
+    ('"Every dollar stays in transit," Fenwick said. "Not one cent goes to the general fund."', "certain", "negative"),
+    ("Varga said not a single game was canceled.", "certain", "negative"),
+    # 'appear' with no complement is showing up, not a hedge
+    ("Two crew members said the first cases appeared the day after the ship sailed.", "certain", "positive"),
+    ("Industry analysts said the new schedule appears tight even without further setbacks.", "possible", "positive"),
+])
+def test_certainty_regressions_from_sets_32_34(extract, text, level, polarity):
+    claim = extract(text)[-1]
+    assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity), claim.certainty
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disjunct with no subject of its own is part of the same question
+    ("It is unclear whether the board will vote on May 19 or continue the hearing into June.",
+     [("AUTHOR", None, "the board will vote on May 19 or continue the hearing into June", "unattributed")]),
+    # a whether-clause as subject is no claim of its own
+    ("Whether it works will likely depend less on the size of the fee than on what commuters find.",
+     [("AUTHOR", None, "Whether it works will likely depend less on the size of the fee than on what commuters find",
+       "unattributed")]),
+    # "What seems likely is that X": X
+    ("What seems likely is that the town will have less leverage once the contract expires.",
+     [("AUTHOR", "seems", "the town will have less leverage once the contract expires", "raising")]),
+    # a participle before a noun is no hedge of the writer's
+    ("In 2025, 94 per cent of its pupils met the expected standard in reading.", []),
+    # an inquiry or an autopsy finds things: the source, not the writer
+    ("A head teacher has been suspended after an internal inquiry found that answer papers had been altered.",
+     [("internal inquiry", "found", "answer papers had been altered", "indirect")]),
+    # a cue verb conjoined without a subject is someone's act, not the writer's hedge
+    ('The report says earlier treatment "may have improved his chances" but does not estimate by how much.',
+     [("report", "says", 'earlier treatment "may have improved his chances', "mixed")]),
+])
+def test_claim_regressions_from_sets_32_34(extract, text, expected):
+    claims = extract(text)
+    assert tuples(claims) == expected
