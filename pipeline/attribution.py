@@ -1437,7 +1437,10 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                         # a second relative clause ("a fiber that the body absorbs
                         # and that doctors recommend")
                         or (any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-                            and any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") for c in child.children)))):
+                            and any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "advcl")
+                                    for c in child.children)))):
+                    # (an adverbial clause marks a full clause too: "and that the
+                    # unit had closed *because* fewer babies were born there")
                     cuts.append((first.i - 1, first.i + 1))
             elif (tok.i == head.i or child.tag_ == "VBZ" or child.tag_ == "VBD") and _hedged_conjunct(child):
                 # "inflation had fallen and *was expected* to return to target", "had
@@ -2596,6 +2599,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = [a for a in atts if a.cue_token is None or not _under_whether(doc[a.cue_token])]
     atts = [a for a in atts if not (
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
+         or _mute_subject(doc, a)  # "said the experience of other cities suggests that X": part of her claim
          or _future_cue(doc, a)  # "said he would ask for a delay": nothing asked yet
          or a.rule == "nominal.dobj")  # "said detectives had asked the museum to wait": part of what was said
         and a.cue_token is not None and any(s <= doc[a.cue_token].idx < e for s, e in outer)
@@ -2774,6 +2778,15 @@ def _future_cue(doc: Doc, att: Attribution) -> bool:
     if cue.dep_ == "xcomp" and cue_entry(cue.head) is not None and not _refusal_verb(cue.head):
         return True  # "vowed to announce X", "urged the agency to announce that X"
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cue.children)
+
+
+def _mute_subject(doc: Doc, att: Attribution) -> bool:
+    """Is the cue's subject something that cannot speak ("the experience
+    of other cities suggests that X")?"""
+    if att.cue_token is None or att.content_start <= doc[att.cue_token].idx < att.content_end:
+        return False  # (a parenthetical cue lies inside its own content)
+    subjects = [c for c in doc[att.cue_token].children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.pos_ == "NOUN" and not can_speak(s) for s in subjects)
 
 
 def _is_stance(doc: Doc, att: Attribution) -> bool:

@@ -116,7 +116,10 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
         if t.type not in ("DATE", "TIME") or t.value is None or t.granularity not in SAID_ON_GRANULARITIES:
             continue  # a claim is said on a day, week, month…, not in a century
         root = _timex_root(doc, t)
-        if root is None or root.dep_ in ("amod", "compound", "nmod", "poss"):
+        occasion = (root is not None and root.dep_ == "poss" and root.head.dep_ == "pobj"
+                    and root.head.head.lower_ in ("after", "at", "during", "following")
+                    and t.granularity == "day")  # "said *after Thursday's practice*": that day
+        if root is None or (root.dep_ in ("amod", "compound", "nmod", "poss") and not occasion):
             continue  # "a third-quarter profit": a date of the thing, not of the saying
         cur = root
         steps = 0

@@ -1067,6 +1067,8 @@ def _is_human_noun(token: Token) -> bool:
     lex = lexicon()
     if lemma in lex.role_words or lemma in lex.unnamed_nouns:
         return True
+    if lemma.endswith("ment"):
+        return False  # "payment", "statement", "agreement": not people
     return lemma.endswith(_HUMAN_SUFFIXES) and len(lemma) > 4 and lemma not in {"order", "number", "center", "paper", "matter", "letter", "water", "power", "corner", "document"}
 
 

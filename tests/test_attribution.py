@@ -2667,3 +2667,39 @@ def test_certainty_regressions_from_sets_32_34(extract, text, level, polarity):
 def test_claim_regressions_from_sets_32_34(extract, text, expected):
     claims = extract(text)
     assert tuples(claims) == expected
+
+
+def test_regression_a_ment_noun_counted_as_a_person(extract):
+    """'payments' ends in -ent, the human suffix: the parser hung 'but argued
+    that' on the reported clause, and its subject 'payments' took the cue."""
+    claims = extract("The union said the payments would average about $2,200 per worker but argued that many "
+                     "employees were owed far more.")
+    assert [(c.speaker.name, c.cue.text) for c in claims] == [("union", "said"), ("union", "argued")], tuples(claims)
+
+
+def test_regression_a_second_that_clause_with_an_adverbial_clause_was_not_split(extract):
+    claims = extract('Feld said Alder Ridge had "no plans" to reduce nursing staff and that the Pellston unit had '
+                     "closed because fewer than 200 babies a year were being born there.")
+    assert [c.claim.text for c in claims] == [
+        'Alder Ridge had "no plans" to reduce nursing staff',
+        "the Pellston unit had closed because fewer than 200 babies a year were being born there"], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report whose subject cannot speak, inside someone's claim, is part of it
+    ("Ruth Abernathy said the experience of other cities suggests that drivers adjust faster.",
+     [("Ruth Abernathy", "said", "the experience of other cities suggests that drivers adjust faster", "indirect")]),
+    # (a parenthetical cue with a subject the parser doubled keeps its claim)
+    ("The signal Keystone offered, borough engineer Patrick Lyle said, would likely take 18 months to install.",
+     [("Patrick Lyle", "said", "The signal Keystone offered, borough engineer Patrick Lyle said, would likely take 18 "
+       "months to install", "indirect")]),
+])
+def test_reports_of_mute_subjects_inside_a_claim(extract, text, expected):
+    assert tuples(extract(text)) == expected
+
+
+def test_said_on_after_a_dated_occasion(extract):
+    """'said after Thursday's practice': the statement's day."""
+    [claim] = extract('"We are not canceling a single game," Varga said after Thursday\'s practice.',
+                      published="2025-11-21")
+    assert claim.said_on is not None and claim.said_on.value == "2025-11-20"
