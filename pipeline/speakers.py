@@ -137,6 +137,9 @@ def ent_label(ent: Span) -> str:
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
+        if (len(ent) > 2 and ent[0].lower_ in lexicon().role_words and ent[0].is_title
+                and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:])):
+            return "PERSON"  # "[Councillor Ines Varga]" tagged whole as an organization
     return ent.label_
 
 

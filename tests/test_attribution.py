@@ -2703,3 +2703,12 @@ def test_said_on_after_a_dated_occasion(extract):
     [claim] = extract('"We are not canceling a single game," Varga said after Thursday\'s practice.',
                       published="2025-11-21")
     assert claim.said_on is not None and claim.said_on.value == "2025-11-20"
+
+
+def test_regression_a_titled_name_tagged_whole_as_an_organization(extract):
+    """'Councillor Ines Varga' came out as one ORG entity: no person for the
+    'she' that follows."""
+    claims = extract("Councillor Tom Bailey said he would vote. Councillor Ines Varga said the hospital's finances "
+                     "were likely worse. The council, she added, is expected to take up the grant.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [
+        ("PERSON", "Tom Bailey"), ("PERSON", "Ines Varga"), ("PERSON", "Ines Varga")], tuples(claims)
