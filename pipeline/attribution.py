@@ -133,6 +133,10 @@ class AttributionRules(BaseModel):
     # "B"'): conditions and times, not reasons or concessions ("because",
     # "although" clauses assert something of their own)
     fragment_subordinators: list[str]
+    # documents that only carry someone's words: "According to *a copy of
+    # the memo*, the engineers wrote that X" is the engineers' claim (not
+    # "according to the indictment": an allegation of its own)
+    carrier_nouns: list[str]
     # where something is said, not what about: "told analysts *on a call*
     # that X" ("wrote on the bill that X" names a topic)
     medium_nouns: list[str]
@@ -1286,6 +1290,9 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
                 between = verb.doc[pobj.i + 1:first.i]
                 dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
                             for t in between)  # "on a call *on Wednesday* that X"
+                if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
+                        and pobj.lemma_.lower() in set(frames().noun_cues) | {"news", "word"}:
+                    continue  # ("told reporters after *news that* the plant would close": the news's content)
                 if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
                         or first.dep_ != "mark" or first.head.i != rel.i):
                     continue
@@ -1863,7 +1870,8 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
             if comp is None and subj is not None and subj.lower_ == "what" and tok.dep_ == "csubj" \
                     and tok.head.lemma_ == "be":
                 # "What seems likely is *that the town will have less leverage*"
-                comp = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i), None)
+                comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and _is_verbal(c) and c.i > tok.head.i),
+                            None)
                 if comp is None:
                     continue
             if comp is not None:
@@ -2059,8 +2067,9 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     continue
                 if rule.class_ == "quote_only" and not _cue_adjacent(doc, len(ctx.text), qs, qe):
                     continue
-                if sent.start == next_sent and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+                if sent.start == next_sent and (tok.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)):
                     continue  # '"… short." The analyst estimated that X': a report of its own, not the quote's cue
+                    # ('"…." Ruiz told reporters on Monday.' is its cue)
                 dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
                 if best is None or dist < best[0]:
                     best = (dist, tok)
@@ -2226,11 +2235,12 @@ def _opens_with_statement_quote(text: str, qs: int, qe: int) -> bool:
 
 def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """"According to a copy of the memo, the engineers wrote that X": the
-    claim is the engineers' (X); a document's according-to claim whose
-    content is only their report of it says nothing more. (A person's or an
-    organization's stays: "According to police, the driver said X" is what
-    the police say.)"""
-    evidential = lexicon().evidential_nouns | {"copy", "copies", "draft", "transcript", "recording"}
+    claim is the engineers' (X); the according-to claim of a mere carrier
+    (``carrier_nouns``: a copy, a memo, an email) whose content is only their
+    report of it says nothing more. A source's stays: "According to police /
+    the indictment, the driver said X" is what the police / the indictment
+    allege.)"""
+    carriers = frozenset(frames().carrier_nouns)
 
     def document(a: Attribution) -> bool:
         if a.speaker.head is None:
@@ -2238,7 +2248,7 @@ def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attributio
         head = doc[a.speaker.head]
         words = {head.lower_} | {o.lower_ for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for o in p.children if o.dep_ == "pobj"}
-        return bool(words & evidential)
+        return bool(words & carriers)
 
     def report_root(a: Attribution) -> bool:
         if a.rule != "according_to" or a.tok_end <= a.tok_start or not document(a):
@@ -2270,9 +2280,12 @@ def join_subordinate_fragments(doc: Doc, atts: list[Attribution]) -> list[Attrib
     site"'), as '"If A," she said, "B"' already is: the fragment joins the
     claim of the same cue on the other side of it (the cue in between, as
     in a parenthetical claim)."""
+    fragments = [a for a in atts if a.cue_token is not None and _subordinate_fragment(doc, a)]
+    if not fragments:
+        return atts
     out = list(atts)
-    for a in atts:
-        if a not in out or not _subordinate_fragment(doc, a) or a.cue_token is None:
+    for a in fragments:
+        if not any(x is a for x in out):
             continue
         cue = doc[a.cue_token]
         if not doc[a.tok_start:a.tok_end].text or cue.sent != doc[a.tok_start].sent:
@@ -2631,7 +2644,8 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     return atts
 
 
-_WH_WORDS = frozenset({"whether", "if", "how", "what", "who", "which", "when", "where", "why"})
+# (not "what": "after *what is likely* the largest recall" is a free relative, the writer's hedge)
+_TOPIC_WH = frozenset({"whether", "if", "how", "who", "which", "when", "where", "why"})
 
 
 def _topic_question(tok: Token) -> bool:
@@ -2645,7 +2659,7 @@ def _topic_question(tok: Token) -> bool:
             return False
         first = cur.doc[cur.left_edge.i]
         if (cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("pcomp", "pobj") and cur.head.pos_ == "ADP"
-                and (first.lower_ in _WH_WORDS or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                and (first.lower_ in _TOPIC_WH or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                      for c in cur.children))):
             return True
         if cur.dep_ in ("relcl", "acl", "appos", "ccomp") or cue_entry(cur) is not None:

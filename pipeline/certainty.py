@@ -116,10 +116,11 @@ class CueRule(BaseModel):
     # using the seats") and leaves the claim's level alone. Event-level
     # factuality (factuality_features) keeps it either way.
     predicts: Optional[list[str]] = None
-    # an adjective that is epistemic only over a clause: a clausal
-    # complement of its own or 'it' as the subject ("it is not clear
-    # whether X", "made clear that X"); "the roads will not be clear
-    # tonight" states a fact. Claim level only, like ``predicts``.
+    # a word that is epistemic only over a clause: a clausal complement of
+    # its own or 'it' as the subject ("it is not clear whether X", "made
+    # clear that X", "growers suspect that X"); "the roads will not be clear
+    # tonight" states a fact, "police suspect arson" names a suspicion.
+    # Claim level only, like ``predicts``.
     over_clause: bool = False
     # a verb that hedges only with a complement (an infinitive, a predicate,
     # a clause): "appears to be", "appeared tired", "it appears that X";
@@ -528,7 +529,9 @@ def _anchor(tok: Token, category: str) -> Token:
               and tok.dep_ in _CLIMB_NOMINAL):
             tok = tok.head
         elif (category == "negation" and tok.lower_ in ("one", "single", "a", "an")
-              and tok.dep_ in ("nummod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN")):
+              and tok.dep_ in ("nummod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN")
+              and not any(c.dep_ in ("cc", "conj") for c in list(tok.children) + list(tok.head.children))):
+            # (not "*not one but three* bridges": a contrast, no negation)
             tok = tok.head  # "*Not one* cent goes to the fund", "not a single game": the noun's clause
         else:
             break
@@ -989,7 +992,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
     applied += [c for c in cues if c not in applied and start <= c.start and c.end <= end
-                and (any(_denies_object(doc, c, t) for t in targets) or _conditions_predicate(doc, c, head))]
+                and (any(_denies_object(doc, c, t) for t in targets) or _conditions_predicate(doc, c, head)
+                     or _conditions_across_cue(doc, c, head, cue_token))]
     # (the targets: "the lease seems to have *no exit clause*" denies one too)
     _apply_all(doc, tally, applied)
 
@@ -1020,6 +1024,10 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     return tally.certainty()
 
 
+_TIME_ADVERBS = frozenset({"first", "again", "once", "twice", "later", "soon", "then", "also", "only", "still",
+                           "already", "never", "often", "now", "just", "here", "there", "today", "yesterday"})
+
+
 def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
     """Does the cue count for a claim's level (see ``predicts`` and
     ``over_clause`` of :class:`CueRule`)?"""
@@ -1032,8 +1040,10 @@ def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
         verb = doc[cue.start]
         adjuncts = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "npadvmod", "advcl", "cc", "conj",
                     "mark", "dep"}
-        if all(c.dep_ in adjuncts or (c.dep_ == "prep" and c.lower_ not in ("as", "like")) for c in verb.children):
-            return False
+        if all(c.dep_ in adjuncts or (c.dep_ == "prep" and c.lower_ != "like")
+               or (c.dep_ == "advmod" and c.tag_ in ("RB", "RBR", "RBS", "WRB")
+                   and (c.lower_.endswith("ly") or c.lower_ in _TIME_ADVERBS)) for c in verb.children):
+            return False  # ("appeared as a witness", "first appeared last spring")
     if rule.over_clause and _has(doc, "DEP"):
         adj = doc[cue.end - 1]
         verb = adj.head if adj.dep_ in ("acomp", "oprd") else adj
@@ -1042,6 +1052,16 @@ def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
         if not clausal and subj is not None and subj.lower_ not in ("it", "this", "that", "what"):
             return False
     return True
+
+
+def _conditions_across_cue(doc: Doc, cue: CueMatch, head: Token, cue_token: Token | None) -> bool:
+    """A split quote joined around its cue ('"The deal will die," Ruiz
+    said, "if the lenders walk away."'): the condition's clause hangs on the
+    cue, beside the content's head, and conditions it."""
+    if cue.category != "conditional" or cue_token is None or not _has(doc, "DEP"):
+        return False
+    clause = doc[cue.start].head
+    return clause.head.i == cue_token.i and head.head.i == cue_token.i and clause.i != head.i
 
 
 def _prediction(doc: Doc, cue: CueMatch) -> bool:
@@ -1053,11 +1073,9 @@ def _prediction(doc: Doc, cue: CueMatch) -> bool:
     verb = doc[cue.start].head
     if verb.i == cue.start:
         return True
-    if verb.lemma_.lower() in _rule(cue).predicts:
-        return True
-    for c in verb.children:  # a time the verb itself is set at ("reopen *next week*", "by June")
-        if c.i < cue.start:
-            continue
+    if verb.lemma_.lower() in _rule(cue).predicts and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return True  # ("owners should *return the seats*": advice)
+    for c in verb.children:  # a time the verb itself is set at ("reopen *next week*", "by June", "by June ... should")
         if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in ("DATE", "TIME"):
             return True
         if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):

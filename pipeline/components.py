@@ -16,6 +16,7 @@ works after a plain install. Results live on ``Doc`` extensions:
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from . import attribution, certainty, speakers, temporal
@@ -30,20 +31,25 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     (headings, bylines): the parser keeps boundaries set before it runs."""
     skip = doc._.cs_skip or []
     starts = {e for _, e in skip} | {s for s, _ in skip}
+    if len(doc) < 2:
+        return doc
+    # one array write: setting Token.is_sent_start scans the doc each time
+    values = doc.to_array([SENT_START]).astype("int64")
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         tok = doc[i]
         if tok.is_space:
             continue
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+            values[i] = 1
         elif tok.idx in starts or prev.idx + len(prev.text) in starts:
-            tok.is_sent_start = True
+            values[i] = 1
         elif prev.is_alpha and tok.is_alpha and prev.whitespace_:
             # a sentence never starts right after a word on the same line:
             # the parser made "Beatrix" a sentence of its own at the start
             # of a paragraph ("Beatrix Olumide, the archaeologist, believes")
-            tok.is_sent_start = False
+            values[i] = -1
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 

@@ -65,9 +65,13 @@ class SpeakerLexicon(BaseModel):
             # the tokenizer keeps the dotted role words whole; any other
             # abbreviation would never be one token
             raise ValueError(f"title_abbreviations: dotted keys must be role_words: {unknown}")
-        bad = sorted(k for k, v in self.title_abbreviations.items() if not v.isalpha())
+        bad = sorted(k for k, v in self.title_abbreviations.items() if not v.isalpha() or v.lower() not in roles)
         if bad:
-            raise ValueError(f"title_abbreviations: values must be single role nouns: {bad}")
+            # (a role noun outside role_words would never be matched: "the colonel")
+            raise ValueError(f"title_abbreviations: values must be single role nouns listed in role_words: {bad}")
+        multi = sorted(w for w in self.evidential_nouns + self.person_nouns if not w.replace("'", "").isalpha())
+        if multi:
+            raise ValueError(f"evidential_nouns / person_nouns must be single words: {multi}")
         return self
 
     @model_validator(mode="after")
@@ -219,6 +223,9 @@ def _next_sentence_pronoun_gender(root: Token) -> Optional[str]:
     nxt = sents.end(root.i)
     if nxt >= len(doc):
         return None
+    own = {t.i for t in root.subtree}
+    if any(t.pos_ == "NOUN" and t.i not in own and _is_human_noun(t) for t in doc[sents.start(root.i):nxt]):
+        return None  # "Reyes filed the complaint with *the county clerk*. She said …": she may be the clerk
     end = sents.end(nxt)
     if any(t.is_quote for t in doc[sents.start(root.i):end]):
         # a reply: '"That is their answer to everything," she said' after
