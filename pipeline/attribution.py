@@ -775,6 +775,17 @@ def is_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip()[:1] == "?"
 
 
+def _abbreviation_ends(doc: Doc, start: int, end: int) -> list[Token]:
+    """Abbreviations whose period also ends the sentence: "at 2 a.m. Nobody
+    has shown us that" (a capitalized pronoun or determiner follows, not a
+    name: "2 p.m. Tuesday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("POS"):
+        return []
+    return [t for t in span[:-1] if len(t.text) > 1 and t.text.endswith(".") and not t.is_punct
+            and doc[t.i + 1].is_title and doc[t.i + 1].pos_ in ("PRON", "DET", "SCONJ", "CCONJ", "AUX")]
+
+
 def _sentence_marks(doc: Doc, start: int, end: int) -> list[Token]:
     """The sentence-ending punctuation tokens ('.', '!', '?') in a char range
     (the tokenizer keeps an abbreviation's period on its word: 'U.S.', 'Dr.')."""
@@ -2124,19 +2135,22 @@ def quote_sentences(doc: Doc, start: int, end: int, min_words: int = 3) -> list[
     text = doc.text
     pieces: list[list] = []  # [start, end, is_question]
     s = start
-    for t in _sentence_marks(doc, start, end):
+    for t in sorted(_sentence_marks(doc, start, end) + _abbreviation_ends(doc, start, end), key=lambda t: t.i):
         prev = doc[t.i - 1] if t.i > 0 else None
         if (t.text == "." and prev is not None and prev.idx + len(prev.text) == t.idx
                 and (prev.text in frames().abbreviations or (len(prev.text) == 1 and prev.text.isupper()))):
             continue  # "No. 10 Downing Street", "Supt. Harris", "John F. Kennedy"
-        j = t.idx + 1
+        mark = t.idx + len(t.text) - 1  # (the period of an abbreviation ending the sentence: "at 2 a.m.")
+        if pieces and mark <= pieces[-1][1]:
+            continue
+        j = mark + 1
         while j < end and (text[j].isspace() or text[j] in _CLOSING_MARKS or text[j] in ".!?"):
             j += 1
         if j >= end:
             break
         if not (text[j].isupper() or text[j].isdigit() or text[j] in _OPENING_MARKS):
             continue
-        pieces.append([s, t.idx, t.text == "?"])
+        pieces.append([s, mark if t.text != "." else t.idx, t.text == "?"])
         s = j
     pieces.append([s, end, is_question(text, s, end)])
     out: list[list] = []

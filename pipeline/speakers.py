@@ -53,6 +53,8 @@ class SpeakerLexicon(BaseModel):
     # role nouns too generic to stand for a titled person alone: "the
     # analyst" is not "analyst Mara Quill" ("the chief executive" is fine)
     generic_roles: list[str]
+    # kinship nouns: their possessor is a person ("Della Finchley's son")
+    kin_nouns: list[str]
     # a title's abbreviation and the role noun it stands for ("State Sen.
     # X" ... "the senator")
     title_abbreviations: dict[str, str]
@@ -109,6 +111,7 @@ class Lexicon:
     male_words: frozenset = frozenset()
     person_nouns: frozenset = frozenset()
     generic_roles: frozenset = frozenset()
+    kin_nouns: frozenset = frozenset()
     title_abbreviations: dict = field(default_factory=dict)
 
     @property
@@ -131,6 +134,9 @@ def ent_label(ent: Span) -> str:
     person ("Skyward Air", "Fairway Markets")."""
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
         return "ORG"
+    if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT") and ent.root.dep_ == "poss" and ent.root.pos_ == "PROPN" \
+            and ent.root.head.lemma_.lower() in lexicon().kin_nouns:
+        return "PERSON"  # "[Della Finchley's] 8-year-old son": whose son, a person
     if ent.label_ == "PERSON" and (_described_as_org(ent.root) or _owns_org_things(ent.root)):
         return "ORG"  # "Bellmont, a regional retailer", "Loopwave's chief technology officer"
     if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC") and ent[-1].lower_ not in lexicon().org_suffixes
@@ -320,9 +326,16 @@ def _described_as_person(root: Token) -> bool:
     """Does an appositive call this name a person ("X, an economist", "X, a
     spokeswoman")? Organization nouns ("X, a retailer") do not."""
     lex = lexicon()
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_human_noun(c)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_human_noun(c) or _who_described(c))
                and c.lemma_.lower() not in lex.org_nouns and c.lower_ not in lex.org_nouns
                for c in root.children)
+
+
+def _who_described(noun: Token) -> bool:
+    """"a senior nurse *who has worked on the ward since 2009*": a noun
+    with a 'who' relative clause is a person's."""
+    return any(r.dep_ == "relcl" and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in r.children)
+               for r in noun.children)
 
 
 @dataclass
@@ -585,6 +598,8 @@ def _salience(tok: Token, spoke: bool) -> int:
         t = t.head
     if t.dep_ in ("nsubj", "nsubjpass"):
         return 2 if t.head.dep_ == "ROOT" else 1
+    if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
+        return 1  # "Della Finchley's son has been admitted …. '…,' she said"
     return 0
 
 

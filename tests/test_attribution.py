@@ -2780,3 +2780,34 @@ def test_regression_a_clerk_in_the_name_sentence_gave_the_name_her_gender(nlp):
 def test_colonel_is_a_role_the_title_names(extract):
     claims = extract("Col. Dana Pike said the base would stay open. The colonel said the budget was secure.")
     assert [c.speaker.name for c in claims] == ["Dana Pike", "Dana Pike"], tuples(claims)
+
+
+# --- found on set 35 (after its one measurement) ---------------------------------
+
+def test_regression_an_abbreviation_ending_a_quoted_sentence_joined_two_claims(extract):
+    """'at 2 a.m. Nobody has shown us that': the period of 'a.m.' ends the
+    sentence (a pronoun follows, not a name: 'at 2 p.m. Tuesday')."""
+    claims = extract('"Show us where a child in Greywater goes at 2 a.m. Nobody has shown us that," Quartey said.')
+    assert [(c.claim.text, c.certainty.polarity) for c in claims][-1] == ("Nobody has shown us that", "negative"), \
+        tuples(claims)
+    claims = extract('"We met at 2 p.m. Tuesday and agreed on the plan," she said.')
+    assert [c.claim.text for c in claims] == ["We met at 2 p.m. Tuesday and agreed on the plan"]
+
+
+FINCHLEY = ("The doors of Wren Ward are painted with a fox.\n\nDella Finchley's 8-year-old son, Rory, has been admitted "
+            "to Wren Ward nine times. \"The last time, he couldn't finish a sentence,\" she said on Tuesday.")
+AUBERTIN = ("Dr. Imogen Sallow said the ward was short of doctors.\n\nGwen Aubertin, a senior nurse who has worked on "
+            "the ward since 2009, expects many of her colleagues to stay behind. \"They've got kids in school here,\" "
+            "she said.")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the possessor of a kinship noun is a person, and as the possessor of
+    # the subject the likeliest antecedent of a she
+    (FINCHLEY, "Della Finchley"),
+    # a name the NER read as an organization, described by a noun with a 'who' clause
+    (AUBERTIN, "Gwen Aubertin"),
+])
+def test_speaker_regressions_from_set_35(extract, text, speaker):
+    claims = extract(text)
+    assert claims[-1].speaker.name == speaker, tuples(claims)
