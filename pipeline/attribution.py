@@ -133,6 +133,9 @@ class AttributionRules(BaseModel):
     # "B"'): conditions and times, not reasons or concessions ("because",
     # "although" clauses assert something of their own)
     fragment_subordinators: list[str]
+    # verbs whose "at" phrase after the object is the value they give:
+    # "estimated the cost *at $4 million*", "put the toll at 12"
+    valuation_verbs: list[str]
     # documents that only carry someone's words: "According to *a copy of
     # the memo*, the engineers wrote that X" is the engineers' claim (not
     # "according to the indictment": an allegation of its own)
@@ -1512,6 +1515,8 @@ def _negated_predicate(verb: Token) -> bool:
             return True
         if c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True
+        if c.dep_ in ("dobj", "attr") and c.lower_ in ("nothing", "none", "nobody", "no-one"):
+            return True  # "and has *nothing* to do with any single case"
     return False
 
 
@@ -1720,8 +1725,9 @@ def _extend_over_object_preps(verb: Token, end: int, temporal: bool = False) -> 
                                                           for c in child.children))):
             end = child.right_edge.i + 1
             continue
-        if child.dep_ != "prep" or child.left_edge.i != end or child.lower_ not in OBJECT_PREPS | {"as"}:
-            continue
+        valuation = child.lower_ == "at" and verb.lemma_.lower() in frames().valuation_verbs
+        if child.dep_ != "prep" or child.left_edge.i != end or (child.lower_ not in OBJECT_PREPS | {"as"} and not valuation):
+            continue  # ("estimated the cost *at $4 million*": the estimate itself)
         # "as" also takes an adjective predicate ("attacked X as too close to Y")
         deps = ("pobj", "pcomp", "amod", "acomp", "advmod") if child.lower_ == "as" else ("pobj", "pcomp")
         pobj = next((c for c in child.children if c.dep_ in deps), None)
@@ -2468,6 +2474,18 @@ def _inside_question(cue: Token) -> bool:
     return cue.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and _asked_question(c) for c in cue.children)
 
 
+def _in_asked_clause(tok: Token) -> bool:
+    """Is ``tok`` inside a whether/if clause that a question verb governs?"""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and _asked_question(c) for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _asked_question(tok: Token) -> bool:
     """Is ``tok`` the "whether"/"if" of a question some verb puts ("asked
     whether", "wondered if")?"""
@@ -2554,8 +2572,9 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if tok.dep_ == "conj" and not _has_subject(tok) and cue_entry(tok) is not None:
                 continue  # "The report says X but *does not estimate* by how much": its act, not the writer's hedge
-            if cue.category == "unknown" and _asked_question(tok):
+            if _asked_question(tok) or _in_asked_clause(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
+                # (also a hedge inside it: "Asked whether the cooperative *could* afford a long fight")
             if _topic_question(tok):
                 continue  # "clashed over whether the recall goes far enough": what they disagree about
             if tok.dep_ == "mark" and tok.head.dep_ in ("csubj", "csubjpass", "nsubj"):
@@ -2584,7 +2603,10 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 cut = rel.left_edge.i
                 if cut > tok.i:
                     te = min(te, cut - 1 if doc[cut - 1].is_punct else cut)
-            cs, ce = _char_range(doc, *_trim_tokens(doc, ts, te))
+            ts, te = _trim_tokens(doc, ts, te)
+            if te <= ts or ts >= len(doc):
+                continue  # nothing left of the clause ("It is unclear whether ›.")
+            cs, ce = _char_range(doc, ts, te)
             if any(min(ce, e) - max(cs, s) > 0.5 * (ce - cs) for s, e in taken):
                 continue
             seen_heads.add(head.i)

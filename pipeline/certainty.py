@@ -528,6 +528,9 @@ def _anchor(tok: Token, category: str) -> Token:
         elif (category == "negation" and tok.pos_ in ("PRON", "DET", "NOUN", "PROPN", "NUM")
               and tok.dep_ in _CLIMB_NOMINAL):
             tok = tok.head
+        elif category == "negation" and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" \
+                and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            tok = tok.head  # 'it was "*not* a subject of the investigation"': the copula's clause
         elif (category == "negation" and tok.lower_ in ("one", "single", "a", "an")
               and tok.dep_ in ("nummod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN")
               and not any(c.dep_ in ("cc", "conj") for c in list(tok.children) + list(tok.head.children))):

@@ -2811,3 +2811,37 @@ AUBERTIN = ("Dr. Imogen Sallow said the ward was short of doctors.\n\nGwen Auber
 def test_speaker_regressions_from_set_35(extract, text, speaker):
     claims = extract(text)
     assert claims[-1].speaker.name == speaker, tuples(claims)
+
+
+@pytest.mark.parametrize("text, level, polarity", [
+    # a negation on the predicate nominal of a copula negates the clause
+    ('Aldwyck Dairies confirmed it had received a request for information but said it was "not a subject of the '
+     'investigation."', "certain", "negative"),
+    ("He said the firm was not only profitable but growing.", "certain", "positive"),
+    # a conjunct with 'nothing' as object turns the polarity
+    ('Achterberg said the policy had been under review since January and "has nothing to do with any single case."',
+     "certain", "negative"),
+])
+def test_certainty_regressions_from_set_35(extract, text, level, polarity):
+    claim = extract(text)[-1]
+    assert (claim.certainty.level, claim.certainty.polarity) == (level, polarity), tuples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'estimate' takes a noun object, with its value
+    ("The agency estimated the cost at $4 million.", [("agency", "estimated", "the cost at $4 million", "nominal")]),
+    # a hedge inside a question put to someone is no writer's claim
+    ('Asked whether the cooperative could afford a long fight, Bremner said: "We will find out."',
+     [("Bremner", "said", "We will find out", "direct")]),
+])
+def test_claim_regressions_from_set_35(extract, text, expected):
+    assert tuples(extract(text)) == expected
+
+
+def test_regression_an_empty_writers_clause_indexed_past_the_doc(extract):
+    """The property test found '... It is unclear whether ›. ': the writer's
+    clause trimmed to nothing at the end of the text and its character
+    range indexed a token past the doc (IndexError)."""
+    text = "“Mayor“ Mayor Elena Ruiz said  Mayor Elena Ruiz said  that Mayor. It is unclear whether ›. "
+    for c in extract(text):
+        assert text[c.claim.start:c.claim.end] == c.claim.text
