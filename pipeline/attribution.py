@@ -133,6 +133,9 @@ class AttributionRules(BaseModel):
     # "B"'): conditions and times, not reasons or concessions ("because",
     # "although" clauses assert something of their own)
     fragment_subordinators: list[str]
+    # verbs whose whether-clause is a choice to be made, not the writer's
+    # doubt ("has six weeks to decide whether to seek a review")
+    deliberation_verbs: list[str]
     # verbs whose "at" phrase after the object is the value they give:
     # "estimated the cost *at $4 million*", "put the toll at 12"
     valuation_verbs: list[str]
@@ -2572,6 +2575,9 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if tok.dep_ == "conj" and not _has_subject(tok) and cue_entry(tok) is not None:
                 continue  # "The report says X but *does not estimate* by how much": its act, not the writer's hedge
+            if tok.lower_ in ("whether", "if") and tok.dep_ == "mark" and tok.head.head.i != tok.head.i \
+                    and tok.head.head.lemma_.lower() in frames().deliberation_verbs:
+                continue  # "has six weeks to *decide whether* to seek a review": a choice to make, not the writer's doubt
             if _asked_question(tok) or _in_asked_clause(tok):
                 continue  # "Asked whether the cut came too late, she paused": a question put to someone
                 # (also a hedge inside it: "Asked whether the cooperative *could* afford a long fight")

@@ -2845,3 +2845,13 @@ def test_regression_an_empty_writers_clause_indexed_past_the_doc(extract):
     text = "“Mayor“ Mayor Elena Ruiz said  Mayor Elena Ruiz said  that Mayor. It is unclear whether ›. "
     for c in extract(text):
         assert text[c.claim.start:c.claim.end] == c.claim.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a whether-clause under a verb of deciding is a choice to make, not the writer's doubt
+    ("The trust now has six weeks to decide whether to seek a judicial review.", []),
+    ("It is unclear whether the trust will seek a review.",
+     [("AUTHOR", None, "the trust will seek a review", "unattributed")]),
+])
+def test_claim_regressions_from_set_38(extract, text, expected):
+    assert tuples(extract(text)) == expected
