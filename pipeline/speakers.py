@@ -264,8 +264,10 @@ def _mention_gender(root: Token) -> Optional[str]:
 def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
     """Name -> "female"/"male", from what the article itself says of each
     mention: a title or gendered noun in the name's own phrase counts two
-    votes, "X said that she …" one (the pronoun may be someone else: "Lopez
-    said he had lied"); a name needs two votes, more than the other way."""
+    votes, and so does the he/she opening the next sentence when the name is
+    its sentence's only person (:func:`_next_sentence_pronoun_gender`); "X
+    said that she …" one (the pronoun may be someone else: "Lopez said he
+    had lied"); a name needs two votes, more than the other way."""
     votes: dict[str, Counter] = {}
     sents = sentence_index(doc)
     per_sentence = Counter(sents.start(i) for i, _ in persons)
