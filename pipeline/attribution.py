@@ -1896,8 +1896,6 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
                     continue
             if comp is not None:
                 rng = _subtree_range(comp)
-                if doc_mark := next((c for c in comp.children if c.dep_ == "mark" and c.i == rng[0]), None):
-                    rng = (doc_mark.i + 1, rng[1])
             elif subj is not None and any(
                 c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
                 for c in tok.children

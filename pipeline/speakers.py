@@ -328,16 +328,9 @@ def _described_as_person(root: Token) -> bool:
     """Does an appositive call this name a person ("X, an economist", "X, a
     spokeswoman")? Organization nouns ("X, a retailer") do not."""
     lex = lexicon()
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_human_noun(c) or _who_described(c))
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_human_noun(c) or _who_relative(c))
                and c.lemma_.lower() not in lex.org_nouns and c.lower_ not in lex.org_nouns
                for c in root.children)
-
-
-def _who_described(noun: Token) -> bool:
-    """"a senior nurse *who has worked on the ward since 2009*": a noun
-    with a 'who' relative clause is a person's."""
-    return any(r.dep_ == "relcl" and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in r.children)
-               for r in noun.children)
 
 
 @dataclass
