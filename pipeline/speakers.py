@@ -927,6 +927,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         role = max((t.i for t in doc[start:head.i] if t.pos_ == "NOUN" and t.lower_ in lex.role_words), default=None)
         words = strip_roles([t.text for t in doc[(role + 1 if role is not None else start):end]])
         name = _join_words(words) or head.text
+        if not name.split():
+            return None  # no word at all: a control character tagged as a name ("\x0b")
         full = table.full_name(name)
         # a known surname, or one capitalized word (most often a surname), is
         # a person; so is a name after a role noun ("District spokesperson Hal Winship")

@@ -2855,3 +2855,12 @@ def test_regression_an_empty_writers_clause_indexed_past_the_doc(extract):
 ])
 def test_claim_regressions_from_set_38(extract, text, expected):
     assert tuples(extract(text)) == expected
+
+
+def test_regression_a_name_of_only_whitespace_crashed_the_name_table(extract):
+    """The property test found a speaker 'name' made of a vertical tab
+    (after a role word was stripped): NameTable.full_name took the last word
+    of no words (IndexError, in the code before this session too)."""
+    text = "Mayor Elena Ruiz, who denied Mayor, said the \x0b » \x01 may denied Mayor. "
+    for c in extract(text):
+        assert text[c.claim.start:c.claim.end] == c.claim.text
