@@ -262,6 +262,18 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_QUOTES_KEY = "claimsift_quote_ranges"
+
+
+def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`find_quotes` of the doc's text, computed once per doc (the
+    attribution context and the speaker resolver both need it)."""
+    ranges = doc.user_data.get(_QUOTES_KEY)
+    if ranges is None:
+        ranges = doc.user_data[_QUOTES_KEY] = find_quotes(doc.text)
+    return ranges
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs: stretches between blank lines, or single lines when the
     text has no blank line at all (records that join paragraphs with one
@@ -2634,7 +2646,7 @@ def _subjects_state(tok: Token) -> bool:
 def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, int]], epistemic_cues) -> list[Attribution]:
     """All attributions of a parsed doc, in text order."""
     text = doc.text
-    ctx = Context(doc=doc, table=table, quotes=find_quotes(text), skip=list(skip), text=text)
+    ctx = Context(doc=doc, table=table, quotes=quote_ranges(doc), skip=list(skip), text=text)
     doc = ctx.doc
     atts = verb_attributions(ctx)
     atts += according_to(ctx)

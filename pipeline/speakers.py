@@ -667,14 +667,10 @@ def _inside_quote(doc: Doc, i: int) -> bool:
     """Is token ``i`` inside a quotation ('"Veloria has subsidised its
     mills," he said')? Not a name before a partial quote ('Moravec argued
     that the county had "manufactured an emergency", and she told …')."""
-    key = "claimsift_quote_ranges"
-    ranges = doc.user_data.get(key)
-    if ranges is None:
-        from .attribution import find_quotes  # (attribution imports this module)
+    from .attribution import quote_ranges  # (attribution imports this module)
 
-        ranges = doc.user_data[key] = find_quotes(doc.text)
     idx = doc[i].idx
-    return any(s <= idx < e for s, e in ranges)
+    return any(s <= idx < e for s, e in quote_ranges(doc))
 
 
 def _closes_quote(text: str) -> bool:
