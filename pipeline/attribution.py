@@ -2272,7 +2272,7 @@ def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attributio
     (``carrier_nouns``: a copy, a memo, an email) whose content is only their
     report of it says nothing more. A source's stays: "According to police /
     the indictment, the driver said X" is what the police / the indictment
-    allege.)"""
+    allege."""
     carriers = frozenset(frames().carrier_nouns)
 
     def document(a: Attribution) -> bool:

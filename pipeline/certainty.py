@@ -110,9 +110,9 @@ class CueRule(BaseModel):
     target: Literal["clause", "complement", "argument"] = "clause"
     epistemic: bool = True
     # a modal that hedges a claim only as a prediction (epistemic "should"):
-    # it counts there when the verb it modifies is one of these lemmas or a
-    # date or time follows in its clause ("the bridge should reopen", "should
-    # be wrapped up by June"); otherwise it is deontic ("parents should keep
+    # it counts there when the verb it modifies is one of these lemmas (with
+    # no object) or has a date or time of its own ("the bridge should reopen",
+    # "should be wrapped up by June"); otherwise it is deontic ("parents should keep
     # using the seats") and leaves the claim's level alone. Event-level
     # factuality (factuality_features) keeps it either way.
     predicts: Optional[list[str]] = None
@@ -1032,8 +1032,8 @@ _TIME_ADVERBS = frozenset({"first", "again", "once", "twice", "later", "soon", "
 
 
 def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
-    """Does the cue count for a claim's level (see ``predicts`` and
-    ``over_clause`` of :class:`CueRule`)?"""
+    """Does the cue count for a claim's level (see ``predicts``,
+    ``over_clause`` and ``needs_complement`` of :class:`CueRule`)?"""
     rule = _rule(cue)
     if rule.predicts is not None and not _prediction(doc, cue):
         return False
@@ -1069,8 +1069,8 @@ def _conditions_across_cue(doc: Doc, cue: CueMatch, head: Token, cue_token: Toke
 
 def _prediction(doc: Doc, cue: CueMatch) -> bool:
     """Is a ``predicts`` modal a prediction: the verb it modifies is one of
-    the rule's lemmas, or a date or time follows it in that verb's clause?
-    Without a parse it counts."""
+    the rule's lemmas with no object, or a date or time is set on that verb
+    (before or after the modal)? Without a parse it counts."""
     if not _has(doc, "DEP"):
         return True
     verb = doc[cue.start].head

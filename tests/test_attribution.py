@@ -1404,18 +1404,30 @@ def test_conjoined_cue_without_comma_keeps_the_clause_subject(extract):
     assert [c.certainty.polarity for c in claims] == ["negative"]
 
 
-def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
+def _load_changed_speaker_lexicon(tmp_path, change):
+    """Load models/speakers.json with ``change`` applied (a key set to a
+    value, or removed when the value is None)."""
     import json
 
-    from pipeline.rules import RuleFileError, load_json_rules
+    from pipeline.rules import load_json_rules
     from pipeline.speakers import SpeakerLexicon
 
     raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "speakers.json").read_text(encoding="utf-8"))
-    raw["male_words"] = raw["male_words"] + ["spokeswoman"]
+    for key, value in change(raw).items() if callable(change) else change.items():
+        if value is None:
+            del raw[key]
+        else:
+            raw[key] = value
     path = tmp_path / "speakers.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
+    return load_json_rules("speakers.json", SpeakerLexicon, path)
+
+
+def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
+    from pipeline.rules import RuleFileError
+
     with pytest.raises(RuleFileError, match="speakers.json.*both female and male.*spokeswoman"):
-        load_json_rules("speakers.json", SpeakerLexicon, path)
+        _load_changed_speaker_lexicon(tmp_path, lambda raw: {"male_words": raw["male_words"] + ["spokeswoman"]})
 
 
 @pytest.mark.parametrize("change, message", [
@@ -1426,21 +1438,10 @@ def test_speaker_lexicon_rejects_a_word_of_both_genders(tmp_path):
 def test_speaker_lexicon_validates_title_abbreviations(tmp_path, change, message):
     """A dotted title abbreviation is a role word (the tokenizer keeps only
     those whole) and names one role noun; the field lists are required."""
-    import json
+    from pipeline.rules import RuleFileError
 
-    from pipeline.rules import RuleFileError, load_json_rules
-    from pipeline.speakers import SpeakerLexicon
-
-    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "speakers.json").read_text(encoding="utf-8"))
-    for key, value in change.items():
-        if value is None:
-            del raw[key]
-        else:
-            raw[key] = value
-    path = tmp_path / "speakers.json"
-    path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(RuleFileError, match=message):
-        load_json_rules("speakers.json", SpeakerLexicon, path)
+        _load_changed_speaker_lexicon(tmp_path, change)
 
 
 @pytest.mark.parametrize("text, expected", [
