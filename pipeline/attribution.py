@@ -176,6 +176,12 @@ class AttributionRules(BaseModel):
     # words whose period does not end a quoted sentence ("No. 10", "Supt.
     # Harris"); case matters ("He said no. Then he left.")
     abbreviations: list[str]
+    # verbs that put a question: "asked whether X", "wondered if X" (the
+    # whether-clause is their question, no claim and no writer's doubt)
+    question_verbs: list[str]
+    # nouns whose that-clause after "after", "amid" ... is what the news
+    # said, not the cue's content ("told reporters after *news* that X")
+    news_nouns: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -582,11 +588,11 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         chain.append(cur)
         subj = None
         agent = None
+        hung = {c.i for c in _hung_subjects(cur)}
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < cur.i < child.i:
-                    continue  # "Denniston said *the county's old scanners* had jammed": the
-                    # reported clause's subject, hung on the cue
+                if child.i in hung:
+                    continue  # "Denniston said *the county's old scanners* had jammed"
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
@@ -904,15 +910,25 @@ def _in_condition(verb: Token) -> bool:
     return False
 
 
-def _stray_content_subject(verb: Token, head: Token) -> Optional[Token]:
-    """A second subject the parser hung on the cue, between the cue and its
-    reported clause ("Denniston said the county's old scanners, bought in
-    2009, had jammed"): the clause's own subject."""
+def _hung_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser hung on a verb after it when it already has one
+    before it ("Denniston said *the county's old scanners*, bought in 2009,
+    had jammed"): the reported clause's subjects, not the verb's. The
+    speaker is the one before (subject_of); the content starts at these
+    (_stray_content_subject)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if len(subjects) < 2 or not any(c.i < verb.i for c in subjects):
+    if not any(c.i < verb.i for c in subjects):
+        return []
+    return [c for c in subjects if c.i > verb.i]
+
+
+def _stray_content_subject(verb: Token, head: Token) -> Optional[Token]:
+    """A subject hung on the cue (_hung_subjects) between the cue and its
+    reported clause ``head``, when that clause has no subject of its own:
+    the clause's subject, where its content starts."""
+    if any(g.dep_ in ("nsubj", "nsubjpass") for g in head.children):
         return None
-    return next((c for c in subjects if verb.i < c.i < head.i and not any(
-        g.dep_ in ("nsubj", "nsubjpass") for g in head.children)), None)
+    return next((c for c in _hung_subjects(verb) if c.i < head.i), None)
 
 
 def verb_attributions(ctx: Context) -> list[Attribution]:
@@ -1320,7 +1336,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
                 dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
                             for t in between)  # "on a call *on Wednesday* that X"
                 if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
-                        and pobj.lemma_.lower() in set(frames().noun_cues) | {"news", "word"}:
+                        and pobj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns):
                     continue  # ("told reporters after *news that* the plant would close": the news's content)
                 if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
                         or first.dep_ != "mark" or first.head.i != rel.i):
@@ -2478,9 +2494,6 @@ def _expletive_complement(head: Token) -> Optional[Token]:
     return None
 
 
-_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query"})
-
-
 def _inside_question(cue: Token) -> bool:
     """Is the cue verb the head of a whether/if clause that a question verb
     governs ("asked whether X had *discussed* Y")?"""
@@ -2505,7 +2518,7 @@ def _asked_question(tok: Token) -> bool:
     if tok.lower_ not in ("whether", "if"):
         return False
     clause = tok.head
-    return clause.head.i != clause.i and clause.head.lemma_.lower() in _QUESTION_VERBS
+    return clause.head.i != clause.i and clause.head.lemma_.lower() in frames().question_verbs
 
 
 def _other_relative(cue: Token, hedge: Token) -> Optional[Token]:
@@ -2585,16 +2598,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue
             if tok.dep_ == "conj" and not _has_subject(tok) and cue_entry(tok) is not None:
                 continue  # "The report says X but *does not estimate* by how much": its act, not the writer's hedge
-            if tok.lower_ in ("whether", "if") and tok.dep_ == "mark" and tok.head.head.i != tok.head.i \
-                    and tok.head.head.lemma_.lower() in frames().deliberation_verbs:
-                continue  # "has six weeks to *decide whether* to seek a review": a choice to make, not the writer's doubt
-            if _asked_question(tok) or _in_asked_clause(tok):
-                continue  # "Asked whether the cut came too late, she paused": a question put to someone
-                # (also a hedge inside it: "Asked whether the cooperative *could* afford a long fight")
-            if _topic_question(tok):
-                continue  # "clashed over whether the recall goes far enough": what they disagree about
-            if tok.dep_ == "mark" and tok.head.dep_ in ("csubj", "csubjpass", "nsubj"):
-                continue  # "*Whether it works* will likely depend on X": the subject of a claim, no claim
+            if _others_question(tok):
+                continue  # "asked whether X", "decide whether X": no doubt of the writer's
             if _subjects_state(tok) or _subjects_state(doc[cue.end - 1]):  # (also "was *less sure*")
                 continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)
@@ -2694,6 +2699,25 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
+
+
+def _others_question(tok: Token) -> bool:
+    """Is the hedge word ``tok`` (a "whether", "if", or a hedge inside such
+    a clause) part of a question that is not the writer's doubt?
+
+    - a choice to be made: "has six weeks to *decide whether* to seek a
+      review" (deliberation_verbs);
+    - a question put to someone: "Asked whether the cut came too late, she
+      paused", also a hedge inside it: "Asked whether the cooperative
+      *could* afford a long fight" (question_verbs);
+    - a topic: "clashed over whether the recall goes far enough";
+    - the subject of a claim: "*Whether it works* will likely depend on X"."""
+    if tok.lower_ in ("whether", "if") and tok.dep_ == "mark" and tok.head.head.i != tok.head.i \
+            and tok.head.head.lemma_.lower() in frames().deliberation_verbs:
+        return True
+    if _asked_question(tok) or _in_asked_clause(tok) or _topic_question(tok):
+        return True
+    return tok.dep_ == "mark" and tok.head.dep_ in ("csubj", "csubjpass", "nsubj")
 
 
 # (not "what": "after *what is likely* the largest recall" is a free relative, the writer's hedge)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.attribution import CueVerbRule, find_quotes
+from pipeline.attribution import AttributionRules, CueVerbRule, find_quotes
 from pipeline.rules import RuleFileError, parse_jsonl_rules
 
 
@@ -1464,6 +1464,32 @@ def test_title_abbreviation_names_its_role(extract, text, expected):
 def test_request_and_withholding_verbs_from_the_rule_file(extract, text, n):
     claims = extract(text)
     assert len(claims) == n, tuples(claims)
+
+
+@pytest.mark.parametrize("text, n", [
+    # a hedge inside a question verb's whether-clause is no writer's doubt (question_verbs)
+    ("Council members queried whether the road could be finished by May.", 0),
+    ("The auditor inquired whether the invoices could be trusted.", 0),
+    # a news noun's that-clause after "after" is the news, not the cue's content (news_nouns)
+    ("The governor told reporters after word that the plant would close.", 0),
+])
+def test_question_verbs_and_news_nouns_from_the_rule_file(extract, text, n):
+    claims = extract(text)
+    assert len(claims) == n, tuples(claims)
+
+
+@pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs"])
+def test_attribution_rules_require_their_word_lists(tmp_path, field):
+    import json
+
+    from pipeline.rules import load_json_rules
+
+    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "attribution.json").read_text(encoding="utf-8"))
+    del raw[field]
+    path = tmp_path / "attribution.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=f"attribution.json.*{field}"):
+        load_json_rules("attribution.json", AttributionRules, path)
 
 
 def test_regression_confirmed_in_a_statement_that_passive(extract):
