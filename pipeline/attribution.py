@@ -205,6 +205,9 @@ class Attribution:
     cue_end: Optional[int] = None
     cue_token: Optional[int] = None  # the cue's head token (for certainty)
     anchor_tokens: tuple[int, ...] = ()  # verbs whose attached dates are said_on
+    # a relayed report ("said *Moss had told her in December that* X"): the
+    # char range of the inner report, whose dates are not said_on
+    relayed: Optional[tuple[int, int]] = None
 
 
 # --------------------------------------------------------------------------
@@ -2308,6 +2311,73 @@ def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return [a for a in atts if not report_root(a)]
 
 
+def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> list[Attribution]:
+    """"Esterly said Moss had told her in December that she would back the
+    plan" is one claim: X (what Moss said), in the words of Esterly, who is
+    on record. The outer report ("Moss had told her ... that X") and the
+    inner one (Moss: X) become one attribution: the outer speaker, cue and
+    dates of saying ("in December" dates Moss's telling, not Esterly's), the
+    inner content, graded with the inner cue ("had denied that X" is
+    negative, "had hinted that X" possible). Only when the inner cue is a
+    speech verb (not negated: "had not told her that X") under a plain outer
+    speech verb (no hedge or negation on it: "did not say that Moss told her
+    X" stays as it is) and the outer content
+    is nothing but the inner report. A conjunct of the outer cue that repeats
+    the inner cue's other conjunct ("testified that Vossberg had told him
+    that A and that B") keeps the outer claim of B, the inner one goes.
+    A belief inside a report is already the sayer's ("said investigators
+    believe X", _is_stance); "According to police, the driver said X" keeps
+    both (an allegation of its own)."""
+    hedged: dict[int, set[int]] = {}  # sentence start -> token indices of its epistemic cues
+
+    def plain_speech(tok: Token) -> bool:
+        rule = cue_entry(tok)
+        if rule is None or rule.class_ != "speech" or any(c.dep_ == "neg" for c in tok.children):
+            return False
+        sent = tok.sent
+        if sent.start not in hedged:
+            hedged[sent.start] = {i for c in epistemic_cues(doc, sent.start, sent.end) for i in range(c.start, c.end)}
+        return tok.i not in hedged[sent.start]
+
+    def relays(outer: Attribution, inner: Attribution) -> bool:
+        if inner.speaker.label == "AUTHOR" or inner.rule != "indirect.ccomp":
+            return False  # (not "Opportunists, he said, often claim *to hold* a stolen work": his generalization)
+        if (inner.tok_start, inner.tok_end) == (outer.tok_start, outer.tok_end):
+            return False
+        if not (outer.tok_start <= inner.tok_start and inner.tok_end <= outer.tok_end):
+            return False
+        rule = cue_entry(doc[inner.cue_token])
+        return doc[outer.tok_start:outer.tok_end].root.i == inner.cue_token and rule is not None \
+            and rule.class_ == "speech" and not any(c.dep_ == "neg" for c in doc[inner.cue_token].children)
+
+    outers = [a for a in atts if a.rule.startswith("indirect.") and a.speaker.label != "AUTHOR"
+              and a.cue_token is not None and a.cue_start is not None]
+    merged: dict[int, Attribution] = {}  # id(inner) -> the merged attribution
+    gone: set[int] = set()
+    pairs: set[tuple[int, int]] = set()  # (outer cue, inner cue)
+    for a in outers:
+        for b in atts:
+            if b is a or b.cue_token is None or id(b) in merged or not (a.tok_start <= b.cue_token < a.tok_end):
+                continue
+            if relays(a, b) and plain_speech(doc[a.cue_token]):
+                merged[id(b)] = replace(b, kind=a.kind, rule="indirect.relayed", speaker=a.speaker,
+                                        cue_start=a.cue_start, cue_end=a.cue_end, anchor_tokens=a.anchor_tokens,
+                                        relayed=(a.content_start, b.content_start))
+                gone.add(id(a))
+                pairs.add((a.cue_token, b.cue_token))
+                break
+    if not merged:
+        return atts
+    spans: dict[tuple[int, int], list[Attribution]] = {}
+    for a in outers:
+        spans.setdefault((a.tok_start, a.tok_end), []).append(a)
+    for b in atts:  # the inner claim of B, repeated by the outer cue's conjunct
+        if id(b) not in merged and b.cue_token is not None and any(
+                (a.cue_token, b.cue_token) in pairs for a in spans.get((b.tok_start, b.tok_end), ()) if a is not b):
+            gone.add(id(b))
+    return [merged.get(id(a), a) for a in atts if id(a) not in gone]
+
+
 def _subordinate_fragment(doc: Doc, a: Attribution) -> bool:
     """Is the content of quote claim ``a`` only an adverbial clause, cut off
     by the cue of a split quote ("If those dates come back," said X, "…";
@@ -2696,6 +2766,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # requests and open questions are no claims; dropped only now, so that
     # what they hold does not come back as a passive or AUTHOR claim
     atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
+    atts = merge_relayed_reports(doc, atts, epistemic_cues)
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts

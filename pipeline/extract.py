@@ -111,6 +111,8 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             continue
         if att.content_start <= t.start < att.content_end:
             continue
+        if att.relayed is not None and att.relayed[0] <= t.start < att.relayed[1]:
+            continue  # "said Moss had told her *in December* that X": when Moss spoke
         if any(a <= t.start < b for a, b in foreign):
             continue
         if t.type not in ("DATE", "TIME") or t.value is None or t.granularity not in SAID_ON_GRANULARITIES:

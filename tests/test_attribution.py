@@ -2891,3 +2891,48 @@ def test_regression_a_name_of_only_whitespace_crashed_the_name_table(extract):
     text = "Mayor Elena Ruiz, who denied Mayor, said the \x0b » \x01 may denied Mayor. "
     for c in extract(text):
         assert text[c.claim.start:c.claim.end] == c.claim.text
+
+
+def _relay(claims):
+    return [(c.speaker.name, c.cue.text if c.cue else None, c.claim.text, c.certainty.level, c.certainty.polarity,
+             c.said_on.value if c.said_on else None, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report relayed by someone on record: one claim, the relayer's, graded with the inner cue
+    ("Ruiz said Moss had told her in December that she would not support the plan.",
+     [("Ruiz", "said", "she would not support the plan", "certain", "negative", None, "indirect.relayed")]),
+    ("Ruiz said Moss had hinted that the plan was dead.",
+     [("Ruiz", "said", "the plan was dead", "possible", "positive", None, "indirect.relayed")]),
+    ("Ruiz said Moss had denied that the plan was dead.",
+     [("Ruiz", "said", "the plan was dead", "certain", "negative", None, "indirect.relayed")]),
+    # the outer cue dates the claim ("said on Monday"), not the inner one
+    ("Ruiz said on Monday that Moss had told her the plan was dead.",
+     [("Ruiz", "said", "the plan was dead", "certain", "positive", "2025-03-03", "indirect.relayed")]),
+    # a negated or hedged outer cue, a negated inner one: both claims stay
+    ("Ruiz did not say that Moss had told her the plan was dead.",
+     [("Ruiz", "say", "Moss had told her the plan was dead", "certain", "negative", None, "indirect.ccomp"),
+      ("Moss", "told", "the plan was dead", "certain", "positive", None, "indirect.ccomp")]),
+    # a belief inside a report stays the sayer's, as before
+    ("Ruiz said investigators believe the fire was set.",
+     [("Ruiz", "said", "investigators believe the fire was set", "probable", "positive", None, "indirect.ccomp")]),
+    # a generalization with an infinitive is the sayer's whole claim
+    ("Opportunists, Strand said, often claim to hold a stolen work.",
+     [("Strand", "said", "Opportunists, Strand said, often claim to hold a stolen work", "certain", "positive", None,
+       "indirect.parenthetical")]),
+])
+def test_relayed_report_is_one_claim(extract, text, expected):
+    claims = extract(text, published="2025-03-05")
+    assert _relay(claims) == expected, _relay(claims)
+
+
+def test_regression_relayed_report_gave_two_claims_and_repeated_a_conjunct(extract):
+    """Set 39: 'He testified that Vossberg had told him in March 2022 that A
+    and that B' gave the witness's 'Vossberg had told him ... A' (positive,
+    certain whatever A says), Vossberg's A, the witness's B and Vossberg's B:
+    four claims for two. Now A and B, both the witness's."""
+    text = ("Walter Imrie, the authority's former controller, took the stand. He testified that Vossberg had told "
+            "him in March 2022 that the reserve was \"fully funded\" and that the pipe program was on schedule.")
+    got = [(c.speaker.name, c.claim.text) for c in extract(text)]
+    assert got == [("Walter Imrie", 'the reserve was "fully funded'),
+                   ("Walter Imrie", "the pipe program was on schedule")], got
