@@ -1033,20 +1033,27 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
     noun = doc[r.head]
     if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not _is_human_noun(noun):
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and not (
-            any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            and any(c.dep_ == "amod" and c.lower_ in ("other", "second", "first", "third") for c in noun.children)):
-        return None  # "the judge" is most often someone the article named ("Judge Helena Marchbanks");
-        # "the other aide" is the unnamed one just described
+    if not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None
+    # ("a board spokeswoman", "the other aide", "the manager": a definite
+    # role noun stays UNNAMED only when the article titled nobody so, since
+    # resolve() gives "the judge" to "Judge Helena Marchbanks")
     gender, said = word_gender(noun.text), word_gender(pronoun.text)
     if gender is not None and said is not None and gender != said:
         return None
     sents = sentence_index(doc)
     here = sents.start(pronoun.i)
     there = sents.start(r.head)
-    if there != here and (here == 0 or sents.start(here - 1) != there):
-        return None  # only the sentence before, or this one
-    return r
+    for _ in range(3):
+        if there == here:
+            return r
+        if here == 0:
+            return None
+        here = sents.start(here - 1)
+        if here != there and not doc[here].is_quote:
+            return None  # only this sentence or the one before, with their quotes in between:
+            # ('"...," the manager said. "We have tried for two years." *He* said')
+    return r if there == here else None
 
 
 def described_source(head: Token) -> SpeakerRef:

@@ -2936,3 +2936,22 @@ def test_regression_relayed_report_gave_two_claims_and_repeated_a_conjunct(extra
     got = [(c.speaker.name, c.claim.text) for c in extract(text)]
     assert got == [("Walter Imrie", 'the reserve was "fully funded'),
                    ("Walter Imrie", "the pipe program was on schedule")], got
+
+
+@pytest.mark.parametrize("text, names", [
+    # Set 39: a he after the unnamed "the manager" and the manager's own quote
+    # continuation went to the woman named before (definite role nouns and
+    # quotes in between were not considered)
+    ('Priya Castellane said the repairs were never made. The property manager denied making that remark. '
+     '"I never said anything like that," the manager said. "We have tried to work with them."\n\n'
+     'He said the co-op was three months behind on rent.',
+     ["Priya Castellane", "property manager", "manager", "manager", "manager"]),
+    # a narrated sentence in between still cuts the pronoun off from the
+    # unnamed speaker (it falls back on the person named before)
+    ('Priya Castellane said the repairs were never made. "I never said that," the manager said. '
+     'The bakery opened in 2009. He said the co-op was behind on rent.',
+     ["Priya Castellane", "manager", "Priya Castellane"]),
+])
+def test_regression_pronoun_after_unnamed_definite_speaker_and_quotes(extract, text, names):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == names, tuples(claims)
