@@ -182,6 +182,11 @@ class AttributionRules(BaseModel):
     # nouns whose that-clause after "after", "amid" ... is what the news
     # said, not the cue's content ("told reporters after *news* that X")
     news_nouns: list[str]
+    # verbs besides the cue verbs whose subject, in a line ending with a
+    # colon, is the source of the bulleted list that follows ("Among the
+    # measures Vass *outlined* on the call:", "The plan she *set* out
+    # includes:")
+    list_lead_verbs: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -2311,6 +2316,103 @@ def _drop_reported_reports(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return [a for a in atts if not report_root(a)]
 
 
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u25aa\u2023]|\d{1,2}[.)])[ \t]+(\S[^\n]*)$")
+
+
+def list_items(text: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+    """Bulleted or numbered lists whose lead-in line ends with a colon:
+    (start of the lead-in line, the items' char ranges without marker and
+    final ';' / '.' / ','). Items separated only by blank lines are one list."""
+    groups: list[list[re.Match]] = []
+    for m in _BULLET.finditer(text):
+        if groups and not text[groups[-1][-1].end():m.start()].strip():
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out = []
+    for g in groups:
+        lead = text[:g[0].start()].rstrip()
+        if not lead.endswith(":"):
+            continue
+        items = []
+        for m in g:
+            s, e = m.start(1), m.end(1)
+            while e > s and (text[e - 1].isspace() or text[e - 1] in ";.,"):
+                e -= 1
+            if e > s:
+                items.append((s, e))
+        out.append((lead.rfind("\n") + 1, tuple(items)))
+    return out
+
+
+def list_attributions(ctx: Context, atts: Sequence[Attribution]) -> list[Attribution]:
+    """Each item of a list whose lead-in line names a source is that
+    source's claim: "According to the lease:" / "- the rent rises 3 percent
+    a year;" (the lease's), "Among the measures Vass outlined on the call:" /
+    "- Two vessels will be sold by March." (Vass's). The source is an
+    according-to phrase in the lead-in line, else the subject of its last
+    cue verb or ``list_lead_verbs`` verb. An item with a source of its own
+    ("- The union said it would strike") is left to it. A stub the lead-in
+    line made of itself ("the stadium would include") and an agentless
+    passive inside an item are dropped by the caller (_drop_list_stubs)."""
+    doc, text = ctx.doc, ctx.text
+    out: list[Attribution] = []
+    for line_start, items in list_items(text):
+        lead_end = text.rindex(":", 0, items[0][0])
+        lead = doc.char_span(line_start, lead_end, alignment_mode="expand")
+        if lead is None or not len(lead) or ctx.in_skip(line_start):
+            continue
+        speakers: list[SpeakerRef] = []
+        cue: Optional[tuple[int, int]] = None
+        cue_token: Optional[int] = None
+        anchors: list[int] = []
+        acc = [(t, found) for t in lead if t.lower_ == "according" and (found := _source_phrase(t)) is not None]
+        if acc:
+            tok, (to, pobj, _) = acc[-1]
+            speakers = [r for r in _speakers_for(ctx, pobj) or [described_source(pobj)] if r.label != "AUTHOR"]
+            cue = (tok.i, to.i + 1)
+        else:
+            verbs = [t for t in lead if t.pos_ in ("VERB", "AUX")
+                     and (cue_entry(t) is not None or t.lemma_.lower() in frames().list_lead_verbs)]
+            for verb in reversed(verbs):
+                subj, chain = subject_of(verb)
+                found = [r for r in _speakers_for(ctx, subj) if r.label != "AUTHOR"] if subj is not None else []
+                if found:
+                    speakers, cue = found, (verb.i, verb.i + 1)
+                    cue_token = verb.i if cue_entry(verb) is not None else None
+                    anchors = [t.i for t in chain]
+                    break
+        if not speakers:
+            continue
+        for s, e in items:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if any(s <= a.content_start and a.content_end <= e and a.speaker.label != "AUTHOR"
+                   and not a.rule.startswith("passive.") for a in atts):
+                continue  # "- The union said it would strike": the item's own source
+            out.extend(_make(ctx, "indirect", "list.item", speakers, (span.start, span.end), cue, cue_token, anchors))
+    return out
+
+
+def _drop_list_stubs(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """The lead-in line of a source's list says nothing of itself
+    ("According to the planning application, the stadium would include:")."""
+    leads = {}
+    for a in atts:
+        if a.rule == "list.item" and a.cue_start is not None:
+            s = doc[a.cue_start].sent
+            leads[(s.start_char, s.end_char)] = True
+    if not leads:
+        return atts
+    items = [(a.content_start, a.content_end) for a in atts if a.rule == "list.item"]
+    return [a for a in atts if a.rule == "list.item" or not (any(
+        s <= a.content_start and a.content_end <= e and doc.text[a.content_end:e].strip() in (":", "")
+        for s, e in leads) or (a.rule.startswith("passive.") and any(
+            s <= a.content_start and a.content_end <= e for s, e in items)))]
+    # (an agentless passive inside an item is the item's source's: "- Spending is expected to fall")
+
+
 def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> list[Attribution]:
     """"Esterly said Moss had told her in December that she would back the
     plan" is one claim: X (what Moss said), in the words of Esterly, who is
@@ -2759,6 +2861,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts += [p for p in passive_attributions(ctx) if not any(s <= doc[p.cue_token].idx < e for s, e in contents)]
     atts = _dedupe(atts)
     atts += quote_attributions(ctx, atts)
+    atts = _drop_list_stubs(doc, _dedupe(atts + list_attributions(ctx, atts)))
     atts += _outside_speaker_mentions(doc, atts, author_attributions(ctx, atts, epistemic_cues))
     atts = _dedupe(atts)  # a quote whose leading question was cut may now repeat a verb's claim
     atts = join_subordinate_fragments(doc, atts)

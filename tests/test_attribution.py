@@ -1478,7 +1478,7 @@ def test_question_verbs_and_news_nouns_from_the_rule_file(extract, text, n):
     assert len(claims) == n, tuples(claims)
 
 
-@pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs"])
+@pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs", "list_lead_verbs"])
 def test_attribution_rules_require_their_word_lists(tmp_path, field):
     import json
 
@@ -2955,3 +2955,46 @@ def test_regression_relayed_report_gave_two_claims_and_repeated_a_conjunct(extra
 def test_regression_pronoun_after_unnamed_definite_speaker_and_quotes(extract, text, names):
     claims = extract(text)
     assert [c.speaker.name for c in claims] == names, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Terms:\n\n- rent rises 3 percent;\n- the owner pays.\n", [("Terms:", ["rent rises 3 percent", "the owner pays"])]),
+    ("Measures:\n* one\n\n* two,\n1. three\n", [("Measures:", ["one", "two", "three"])]),
+    # no colon before the list: no lead-in, no list
+    ("Some items\n- one\n- two\n", []),
+    # the lead-in is the last line before the items
+    ("First line.\nThe plan includes:\n- a pitch\n", [("The plan includes:", ["a pitch"])]),
+    # a hyphen inside a line is no bullet
+    ("The vote - a close one - passed: yes.\n", []),
+])
+def test_list_items(text, expected):
+    from pipeline.attribution import list_items
+
+    got = [(text[lead:].split("\n")[0], [text[s:e] for s, e in items]) for lead, items in list_items(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each item of a source's list is that source's claim
+    ("According to the lease, which the co-op shared with the Ledger:\n\n- the rent rises 3 percent a year;\n"
+     "- the lease cannot be ended early unless the building is sold.\n",
+     [("lease", "According to", "the rent rises 3 percent a year", "certain", "positive"),
+      ("lease", "According to", "the lease cannot be ended early unless the building is sold", "certain", "negative")]),
+    # a list verb's subject, in a relative clause; a hedge inside an item grades it
+    ("Vass spoke on a call.\n\nAmong the measures Vass outlined on the call:\n\n- Two vessels will be sold by March.\n"
+     "- Capital spending is expected to fall by a third.\n",
+     [("Vass", "outlined", "Two vessels will be sold by March", "certain", "positive"),
+      ("Vass", "outlined", "Capital spending is expected to fall by a third", "probable", "positive")]),
+    # the lead-in's own stub is no claim ("the stadium would include")
+    ("According to the club's planning application, the stadium would include:\n\n- a safe-standing section;\n",
+     [("club's planning application", "According to", "a safe-standing section", "certain", "positive")]),
+    # an item with a source of its own keeps it
+    ("The mayor listed the responses:\n- The union said it would strike.\n",
+     [("union", "said", "it would strike", "certain", "positive")]),
+    # a list with no source in its lead-in is narration
+    ("The stadium has:\n- a roof;\n- 14,000 seats.\n", []),
+])
+def test_list_items_are_claims_of_the_lead_in_source(extract, text, expected):
+    got = [(c.speaker.name, c.cue.text if c.cue else None, c.claim.text, c.certainty.level, c.certainty.polarity)
+           for c in extract(text)]
+    assert got == expected, got

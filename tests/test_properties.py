@@ -23,7 +23,7 @@ WORDS = [
     "It", "remains", "no", "earlier", "than", "spring", "2026", "people", "familiar", "with", "plans",
     "nearly", "broke", "yet", "has", "too", "early", "nothing", "preventing", "refused", "prevent", "from",
 ]
-SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", "\r\n", "\t", " — ", ": ", "; ", "  "]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", "\r\n", "\t", " — ", ": ", "; ", "  ", ":\n- ", "\n- ", "\n1. "]  # (list items after a lead-in colon)
 
 plain_text = st.text(
     alphabet=st.one_of(
