@@ -187,6 +187,11 @@ class AttributionRules(BaseModel):
     # measures Vass *outlined* on the call:", "The plan she *set* out
     # includes:")
     list_lead_verbs: list[str]
+    # verbs of a stance toward a thing: with a plain noun-phrase object
+    # they claim nothing ("welcomed the change", "has endorsed the plan");
+    # with a predicate or reason they do ("criticized the plan *as reckless*",
+    # "praised the crews *for* reaching the site in an hour")
+    stance_object_verbs: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -1086,6 +1091,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
+            elif rule.lemma in frames().stance_object_verbs and not predicated:
+                continue  # "welcomed the change", "has endorsed the plan": a stance toward a thing, no content
             elif obj.lower_ in _REFLEXIVES and tok.lemma_.lower() in ("call", "name", "dub", "style"):
                 continue  # "a group calling itself Black Lantern": a name, not a claim
             else:

@@ -1478,7 +1478,8 @@ def test_question_verbs_and_news_nouns_from_the_rule_file(extract, text, n):
     assert len(claims) == n, tuples(claims)
 
 
-@pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs", "list_lead_verbs"])
+@pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs", "list_lead_verbs",
+                                   "stance_object_verbs"])
 def test_attribution_rules_require_their_word_lists(tmp_path, field):
     import json
 
@@ -2998,3 +2999,21 @@ def test_list_items_are_claims_of_the_lead_in_source(extract, text, expected):
     got = [(c.speaker.name, c.cue.text if c.cue else None, c.claim.text, c.certainty.level, c.certainty.polarity)
            for c in extract(text)]
     assert got == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stance toward a thing claims nothing (stance_object_verbs)
+    ("The officers' union welcomed the change.", []),
+    ("The Calloway Downtown Alliance has endorsed the plan.", []),
+    ("The university's faculty senate has long criticized athletic spending.", []),
+    ("More than 60 residents spoke, and nearly all opposed the project.", []),
+    # with a predicate or a reason it does
+    ("Kell criticized the plan as reckless.", [("Kell", "criticized", "the plan as reckless", "nominal")]),
+    ("Kell praised the crews for reaching the site within an hour.",
+     [("Kell", "praised", "the crews for reaching the site within an hour", "nominal")]),
+    # and what follows in the same sentence is still a claim
+    ("Nutrition advocates welcomed the change but warned that a new supplier may not fix the program.",
+     [("nutrition advocates", "warned", "a new supplier may not fix the program", "indirect")]),
+])
+def test_stance_toward_a_thing_is_no_claim(extract, text, expected):
+    assert tuples(extract(text)) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attribution import cue_verbs
+from pipeline.attribution import cue_verbs, frames
 
 
 def _case(lemma: str, rule) -> tuple[str, str]:
@@ -18,6 +18,8 @@ def _case(lemma: str, rule) -> tuple[str, str]:
             return f"Mayor Elena Ruiz will {lemma} the plan a failure.", "the plan a failure"
         if rule.prep:
             return f"Mayor Elena Ruiz will {lemma} {rule.prep[0]} the new bridge plan.", "the new bridge plan"
+        if lemma in frames().stance_object_verbs:  # a stance toward a thing claims only with a predicate
+            return f"Mayor Elena Ruiz will {lemma} the new bridge plan as a triumph.", "the new bridge plan as a triumph"
         return f"Mayor Elena Ruiz will {lemma} the new bridge plan.", "the new bridge plan"
     subject = "The report" if rule.class_ == "evidential" else "Mayor Elena Ruiz"
     return f"{subject} will {lemma} that the new bridge is unsafe.", "the new bridge is unsafe"
