@@ -2877,6 +2877,9 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # what they hold does not come back as a passive or AUTHOR claim
     atts = [a for a in atts if not _unanswered_question(doc, a) and (KEEP_REQUESTS.get() or not _request(doc, a))]
     atts = merge_relayed_reports(doc, atts, epistemic_cues)
+    # "speaking on condition of anonymity because they had not announced
+    # their positions": why the source is not named, no claim
+    atts = [a for a in atts if a.cue_token is None or not _anonymity_reason(doc, doc[a.cue_token])]
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
@@ -2976,6 +2979,30 @@ def _outside_speaker_mentions(doc: Doc, atts: list[Attribution], authored: list[
 
 _ANONYMITY = re.compile(r"not to be (named|identified)|anonymity|not authori[sz]ed|without authori[sz]ation|"
                         r"not permitted to|speaking privately", re.IGNORECASE)
+
+
+def _anonymity_reason(doc: Doc, cue: Token) -> bool:
+    """Is the cue word in the reason a source gives for not being named,
+    right after the words that say so ("on condition of anonymity *because
+    they had not announced* their positions", "spoke on condition of
+    anonymity *to describe* internal deliberations", "was not authorized *to
+    discuss* the talks")? The reason opens with because / to / since / as,
+    no punctuation stands between, and the cue lies in the reason's clause
+    (not the sentence's own "said" right after it)."""
+    sents = sentence_index(doc)
+    start = sents.start_char(cue.i)
+    for m in _ANONYMITY.finditer(doc.text, start, cue.idx):
+        between = doc.char_span(m.end(), cue.idx, alignment_mode="expand")
+        if between is None or not len(between) or len(between) > 8:
+            continue
+        words = [t for t in between if not t.is_space]
+        if not words or words[0].lower_ not in ("because", "to", "since", "as") or any(t.is_punct for t in words):
+            continue
+        reason = words[0].head  # the reason's verb; the cue inside it ("who spoke on condition of
+        # anonymity because the talks are confidential *said* X" is the main verb, outside)
+        if reason.left_edge.i <= cue.i <= reason.right_edge.i and reason.i != words[0].i:
+            return True
+    return False
 
 
 _ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "fault", "credit", "suspect"})

@@ -3017,3 +3017,20 @@ def test_list_items_are_claims_of_the_lead_in_source(extract, text, expected):
 ])
 def test_stance_toward_a_thing_is_no_claim(extract, text, expected):
     assert tuples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reason a source gives for not being named is no claim
+    ("Two council members, speaking on condition of anonymity because they had not announced their positions, "
+     "said a majority was unlikely to override the veto.",
+     [("two council members", "said", "a majority was unlikely to override the veto", "indirect")]),
+    ("That person spoke on condition of anonymity to describe internal deliberations.", []),
+    # the sentence's own cue right after the reason still reports
+    ("Two board members who spoke on condition of anonymity because the talks are confidential said the board "
+     "might approve a larger raise.",
+     [("two board members", "said", "the board might approve a larger raise", "indirect")]),
+    ("A council official who was not authorized to speak publicly said the plan was likely to pass.",
+     [("council official", "said", "the plan was likely to pass", "indirect")]),
+])
+def test_anonymity_reason_is_no_claim(extract, text, expected):
+    assert tuples(extract(text)) == expected
