@@ -1340,25 +1340,30 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
+        for outer in prep.children:
+            if outer.dep_ != "pobj":
                 continue
-            if prep.lower_ in content_preps and pobj.lemma_.lower() not in frames().medium_nouns:
+            if prep.lower_ in content_preps and outer.lemma_.lower() not in frames().medium_nouns:
                 continue  # (but "told analysts *on a call* that X": the medium, no topic)
-            for rel in pobj.rights:
-                first = verb.doc[rel.left_edge.i]
-                between = verb.doc[pobj.i + 1:first.i]
-                dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
-                            for t in between)  # "on a call *on Wednesday* that X"
-                if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
-                        and pobj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns):
-                    continue  # ("told reporters after *news that* the plant would close": the news's content)
-                if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
-                        or first.dep_ != "mark" or first.head.i != rel.i):
-                    continue
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
-                    end = rel.right_edge.i + 1
-                    return (rel, first.i + 1, end) if end - first.i > 3 else None
+            # the phrase's noun, or the noun of a phrase on it ("said *in a
+            # written response to questions* that X")
+            nouns = [outer] + [o for p in outer.rights if p.dep_ == "prep" and p.lower_ not in content_preps
+                               for o in p.children if o.dep_ == "pobj"]
+            for pobj in nouns:
+                for rel in pobj.rights:
+                    first = verb.doc[rel.left_edge.i]
+                    between = verb.doc[pobj.i + 1:first.i]
+                    dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
+                                for t in between)  # "on a call *on Wednesday* that X"
+                    if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
+                            and pobj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns):
+                        continue  # ("told reporters after *news that* the plant would close": the news's content)
+                    if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
+                            or first.dep_ != "mark" or first.head.i != rel.i):
+                        continue
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
+                        end = rel.right_edge.i + 1
+                        return (rel, first.i + 1, end) if end - first.i > 3 else None
     return None
 
 

@@ -2598,6 +2598,11 @@ def test_a_pronoun_resolved_earlier_gives_the_gender(extract):
     # the medium a cue speaks through is no topic: "told analysts on a call (on Wednesday) that X"
     ("Lorna Baptiste told analysts on a call on Wednesday that the company had enough cash to reach the launch.",
      [("Lorna Baptiste", "told", "the company had enough cash to reach the launch", "indirect")]),
+    # (set 48) a that-clause hung on the noun of a phrase inside the medium phrase
+    ('Callowmere said in a written response to questions that its homes "meet or exceed all state staffing '
+     'requirements" and that the March email had been "taken out of context."',
+     [("Callowmere", "said", 'its homes "meet or exceed all state staffing requirements', "mixed"),
+      ("Callowmere", "said", 'the March email had been "taken out of context', "mixed")]),
     # an according-to claim whose content is only someone's report of X
     ("According to a copy of the memo, the engineers wrote that the buckle may deform under repeated load.",
      [("engineers", "wrote", "the buckle may deform under repeated load", "indirect")]),
