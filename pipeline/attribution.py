@@ -1103,6 +1103,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue  # "rejected that account", "disputed those numbers": no content of its own
             if marked is None and not predicated and _refused_topic(tok, rule):
                 continue  # "declined to discuss numbers", "has not spoken about the dispute"
+            if any(c.dep_ == "advmod" and c.lower_ == "how" and c.i >= 2 and _after_quote(doc, doc[c.i - 2])
+                   and getattr(_how_described(doc[c.i - 2]), "i", None) == tok.i for c in tok.children):
+                continue  # '"…." That was how X described *the carvings*': the cue of the quote before
             kind, rid = "nominal", "nominal.dobj"
         elif rule.class_ == "speech" and (trailing := _trailing_cue_content(doc, tok)) is not None:
             # "X reduced admissions by 61 percent, its developer, Brightwater
@@ -2086,6 +2089,32 @@ def _covered(char_range: tuple[int, int], atts: Sequence[Attribution]) -> bool:
     return False
 
 
+def _how_described(first: Token) -> Optional[Token]:
+    """The verb of "That was how X described the past month" / "This is how
+    Y put it" / "That was how Z summed up the search at a briefing on
+    Monday", ``first`` being its "That": said right after a quote with no
+    cue, the quote's cue, whatever the verb (X said it)."""
+    doc = first.doc
+    if first.lower_ not in ("that", "this") or first.i + 3 >= len(doc):
+        return None
+    be, how = doc[first.i + 1], doc[first.i + 2]
+    if be.lemma_ != "be" or how.lower_ != "how":
+        return None
+    verb = how.head
+    if verb.i <= how.i or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb
+
+
+def _after_quote(doc: Doc, tok: Token) -> bool:
+    """Does ``tok`` follow a closing quote mark (punctuation and space
+    between)?"""
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)):
+        i -= 1
+    return i >= 0 and doc[i].is_quote
+
+
 def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -2139,6 +2168,11 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 dist = qs - tok.idx if tok.idx < qs else tok.idx - qe
                 if best is None or dist < best[0]:
                     best = (dist, tok)
+        if best is None:
+            nxt = next((t for t in doc[q_span.end:min(len(doc), q_span.end + 4)] if not (t.is_punct or t.is_space)), None)
+            how = _how_described(nxt) if nxt is not None else None
+            if how is not None:  # '"We were lucky." That was how X described the search.'
+                best = (0, how)
         if best is not None:
             tok = best[1]
             subj, chain = subject_of(tok)

@@ -3039,3 +3039,28 @@ def test_stance_toward_a_thing_is_no_claim(extract, text, expected):
 ])
 def test_anonymity_reason_is_no_claim(extract, text, expected):
     assert tuples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote whose speaker the next sentence names: "That was how X described Y"
+    ('"It is like watching a slow fire." That was how Jolene Mercer described the past month.',
+     [("Jolene Mercer", "described", "It is like watching a slow fire", "direct")]),
+    ('"Ten more hours out there and this would have been a different press conference." That was how Sheriff '
+     'Carl Brennan summed up the search at a briefing on Monday.',
+     [("Carl Brennan", "summed", "Ten more hours out there and this would have been a different press conference",
+       "direct")]),
+    # with no quote before it, the description is the verb's own
+    ("That was how the council described the plan in 2019.", [("council", "described", "the plan", "nominal")]),
+])
+def test_quote_named_by_that_was_how(extract, text, expected):
+    assert tuples(extract(text)) == expected
+
+
+def test_that_was_how_dates_the_quote():
+    """The date on the naming sentence is when the quote was said."""
+    from pipeline.extract import extract_claims
+    from pipeline.nlp import load_nlp
+
+    claims = extract_claims('"We were lucky." That was how Sheriff Carl Brennan summed up the search at a briefing '
+                            'on Monday.', published="2025-07-08", nlp=load_nlp())
+    assert [(c.speaker.name, c.said_on.value if c.said_on else None) for c in claims] == [("Carl Brennan", "2025-07-07")]
