@@ -538,8 +538,10 @@ def _anchor(tok: Token, category: str) -> Token:
             tok = tok.head  # "*Not one* cent goes to the fund", "not a single game": the noun's clause
         else:
             break
-    if category == "negation" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
-        tok = tok.head  # "was not for sale": the copula clause
+    if category == "negation" and tok.dep_ == "prep" and (
+            tok.head.lemma_ == "be" or (tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX"))):
+        tok = tok.head  # "was not for sale", "was in no hurry": the copula clause; "should never
+        # by itself justify", "will under no circumstances approve": the verb the phrase precedes
     return tok
 
 

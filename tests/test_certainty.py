@@ -280,6 +280,16 @@ CASES = [
                  id="scope-relative-clause"),
     pytest.param("The firm did not return calls, and the union said the strike is over.",
                  "the strike is over", "said", CERTAIN, id="scope-conjunct"),
+    # -- a negated phrase before its verb, "in no X" idioms (set 44, set 45)
+    pytest.param('Greer wrote that a match should never by itself justify a stop.',
+                 "a match should never by itself justify a stop", "wrote", ("certain", "negative", False),
+                 id="neg-on-preverbal-phrase"),
+    pytest.param("Trevane said the board was in no hurry to cut.", "the board was in no hurry to cut", "said",
+                 ("certain", "negative", False), id="neg-in-no-hurry"),
+    pytest.param("The council will under no circumstances approve the plan.", None, None,
+                 ("certain", "negative", False), id="neg-under-no-circumstances"),
+    pytest.param("He was fired for no reason.", None, None, CERTAIN, id="for-no-reason-is-no-negation"),
+    pytest.param("They offered the service at no cost.", None, None, CERTAIN, id="at-no-cost-is-no-negation"),
 ]
 
 
@@ -950,6 +960,7 @@ RULE_EXAMPLES = {
     "neg_could_not": "Officials could not be reached for comment.",
     "neg_no": "The firm has no plans for layoffs.",
     "neg_no_longer": "The company no longer makes phones.",
+    "neg_in_no_way": "The board is in no hurry to cut fares.",
     "neg_no_one": "No one was injured.",
     "neg_pronouns": "Nobody was hurt.",
     "neg_without": "He left without paying.",
