@@ -861,6 +861,24 @@ def _leading_question_end(doc: Doc, start: int, end: int) -> Optional[int]:
     return pos if end - pos >= 3 else None
 
 
+def _extend_over_hyphen(doc: Doc, end: int) -> int:
+    """A content that ends inside a hyphenated word the tokenizer split and
+    the parser tore apart ("one scene had been *re* | - | edited after the
+    screening") goes on over the word and what hangs on its second part,
+    within the sentence."""
+    sents = sentence_index(doc)
+    for _ in range(4):
+        if not (0 < end < len(doc) - 1 and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "\u2010")
+                and doc[end].whitespace_ == "" and doc[end + 1].is_alpha and doc[end - 1].is_alpha):
+            break
+        limit = sents.end(end - 1)
+        nxt = doc[end + 1]
+        end = min(limit, max(end + 2, nxt.right_edge.i + 1 if nxt.head.i != end - 1 else end + 2))
+        while end > 0 and doc[end - 1].is_punct and doc[end - 1].text in ".,;:" and end - 1 > nxt.i:
+            end -= 1
+    return end
+
+
 def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_range: tuple[int, int],
           cue: Optional[tuple[int, int]], cue_token: Optional[int], anchors: Iterable[int]) -> list[Attribution]:
     doc = ctx.doc
@@ -868,6 +886,7 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
     if te <= ts:
         return []
     ts, te = extend_over_titles(doc, ts, te)
+    te = _extend_over_hyphen(doc, te)
     cs, ce = _char_range(doc, ts, te)
     if ctx.in_skip(cs):
         # content starting in a dateline/byline: move past it

@@ -3064,3 +3064,15 @@ def test_that_was_how_dates_the_quote():
     claims = extract_claims('"We were lucky." That was how Sheriff Carl Brennan summed up the search at a briefing '
                             'on Monday.', published="2025-07-08", nlp=load_nlp())
     assert [(c.speaker.name, c.said_on.value if c.said_on else None) for c in claims] == [("Carl Brennan", "2025-07-07")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated word the parser tore apart ends no claim (sets 45 and 48)
+    ("Haddadin said one scene had been re-edited after the screening.",
+     [("Haddadin", "said", "one scene had been re-edited after the screening",
+       "indirect")]),
+    ("The federation said it had not decided whether it will re-check other courses.",
+     [("federation", "said", "it had not decided whether it will re-check other courses", "indirect")]),
+])
+def test_regression_content_cut_inside_a_hyphenated_word(extract, text, expected):
+    assert tuples(extract(text)) == expected
