@@ -999,9 +999,12 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
             c.dep_ == "poss" for c in head.children):
         return None
     words = {lemma} | {c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod")}
-    if lemma in lex.generic_roles and len(words) == 1 and not any(c.dep_ == "poss" for c in head.children):
-        return None  # "the analyst", "the executive": too generic alone ("the chief executive",
-        # "the company's lawyer" are fine)
+    # "the analyst", "the executive" alone are too generic when the article
+    # titled more than one person so ("the chief executive", "the company's
+    # lawyer" are fine); with one ("Chief executive Alan Mercer said ... The
+    # executive insisted") they are that person
+    generic = lemma in lex.generic_roles and len(words) == 1 and not any(c.dep_ == "poss" for c in head.children)
+    found: list[str] = []
     for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
         tok = doc[i]
         ent = _ent_of(tok)
@@ -1011,13 +1014,12 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
         before |= {lex.title_abbreviations[t.lower_] for t in doc[max(0, first - 3):first] if t.lower_ in lex.title_abbreviations}
         appos = {t.lemma_.lower() for c in root.children if c.dep_ == "appos" for t in c.subtree}
         outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
-        if lemma in before and words <= before | {lemma}:
-            return name
-        if lemma in appos and words <= appos:
-            return name
-        if lemma in outer and words <= outer and root.head.lemma_.lower() == lemma:
-            return name
-    return None
+        if (lemma in before and words <= before | {lemma}) or (lemma in appos and words <= appos) or (
+                lemma in outer and words <= outer and root.head.lemma_.lower() == lemma):
+            if not generic:
+                return name
+            found.append(name)
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[list[SpeakerRef]]) -> Optional[SpeakerRef]:

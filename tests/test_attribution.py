@@ -3076,3 +3076,20 @@ def test_that_was_how_dates_the_quote():
 ])
 def test_regression_content_cut_inside_a_hyphenated_word(extract, text, expected):
     assert tuples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # set 54: a generic role alone stands for the one person the article titled so
+    ("Chief executive Alan Mercer said the change had saved money. The executive insisted that the hospital "
+     "was not responsible for the waits.", ["Alan Mercer", "Alan Mercer"]),
+    # (two so titled: too generic to choose)
+    ("Chief executive Alan Mercer said the change had saved money. Chief executive Dana Ruiz said it had not. "
+     "The executive insisted that the hospital was not responsible for the waits.",
+     ["Alan Mercer", "Dana Ruiz", "executive"]),
+    # professions are role words: "a historian at X" titles the person for "the historian"
+    ("Evelyn Marsh, a historian at Lakemont State University, said the name honors a streetcar owner. "
+     "Corrigan had broken a strike the year before, the historian noted.", ["Evelyn Marsh", "Evelyn Marsh"]),
+])
+def test_role_noun_stands_for_the_person_titled_so(extract, text, names):
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == names, tuples(claims)
