@@ -910,6 +910,10 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             name = table.full_name(person_name(ent))
         label, name = _relabel_short_name(name, label, table, None if _person_evidence(ent.root) else start)
         return SpeakerRef(label, text, name, start, end, head.i)
+    if head.pos_ == "PROPN" and lower in lex.role_words and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        titled = _titled_person_for(doc, head, table)  # "The MP insisted" after "The MP for Dene, Gideon Farrant"
+        if titled is not None:
+            return SpeakerRef("PERSON", text, titled, start, end, head.i)
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
                                 and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
@@ -993,8 +997,9 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
     indefinite or plural noun, or when no one was titled so."""
     lex = lexicon()
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.tag_ == "NNS" or lemma not in lex.role_words or lemma in lex.org_nouns:
-        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or lemma not in lex.role_words \
+            or lemma in lex.org_nouns:
+        return None  # (a PROPN too: "The *MP* insisted", an abbreviated title tagged as a name)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
             c.dep_ == "poss" for c in head.children):
         return None

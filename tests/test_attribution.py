@@ -3086,6 +3086,9 @@ def test_regression_content_cut_inside_a_hyphenated_word(extract, text, expected
     ("Chief executive Alan Mercer said the change had saved money. Chief executive Dana Ruiz said it had not. "
      "The executive insisted that the hospital was not responsible for the waits.",
      ["Alan Mercer", "Dana Ruiz", "executive"]),
+    # set 52: an abbreviated title the tagger read as a name ("The MP insisted")
+    ("The MP for Hallowmere and Dene, Gideon Farrant, has been told to repay the money. The MP insisted that he "
+     "had acted in good faith throughout.", ["Gideon Farrant"]),
     # professions are role words: "a historian at X" titles the person for "the historian"
     ("Evelyn Marsh, a historian at Lakemont State University, said the name honors a streetcar owner. "
      "Corrigan had broken a strike the year before, the historian noted.", ["Evelyn Marsh", "Evelyn Marsh"]),
