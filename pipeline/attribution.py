@@ -606,6 +606,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.i in hung:
                     continue  # "Denniston said *the county's old scanners* had jammed"
+                if subj is not None and child.lower_ in ("both", "all", "each") and subj.pos_ in ("NOUN", "PROPN"):
+                    continue  # "The two campaigns *both* said": the noun is the subject
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
@@ -647,6 +649,14 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             continue
         if cur.dep_ == "relcl":
             return cur.head, chain
+        if cur.dep_ == "dep" and cur is verb and cur.head.tag_ in ("VBN", "VBD") and cur.head.i < cur.i \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cur.head.children):
+            # "Several fans interviewed outside the ballpark said X": a reduced
+            # relative the parser made the main verb, the cue hung on it
+            outer = next((c for c in cur.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                          and c.i < cur.head.i), None)
+            if outer is not None:
+                return outer, chain + [cur.head]  # (its date, "interviewed ... on Tuesday", is when they said it)
         stranded = _stranded_subject(cur) or _swallowed_inverted_subject(cur)
         if stranded is not None:
             return stranded, chain

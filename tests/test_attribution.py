@@ -3096,3 +3096,21 @@ def test_regression_content_cut_inside_a_hyphenated_word(extract, text, expected
 def test_role_noun_stands_for_the_person_titled_so(extract, text, names):
     claims = extract(text)
     assert [c.speaker.name for c in claims] == names, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # set 42: a floating quantifier is not the subject ("The two campaigns both said")
+    ("The Ferrante and Quist campaigns both said they had received no reports of problems.",
+     [("ferrante and quist campaigns", "said", "they had received no reports of problems", "indirect")]),
+    # set 54: a reduced relative the parser made the main verb ("fans interviewed ... said")
+    ("Several fans interviewed outside the ballpark on Tuesday said they planned to keep using the old name.",
+     [("several fans", "said", "they planned to keep using the old name", "indirect")]),
+])
+def test_subject_regressions_from_sets_42_and_54(extract, text, expected):
+    assert tuples(extract(text)) == expected
+
+
+def test_regression_reduced_relative_dates_the_claim(extract):
+    claims = extract("Several fans interviewed outside the ballpark on Tuesday said they planned to keep using "
+                     "the old name.", published="2026-01-14")
+    assert [c.said_on.value if c.said_on else None for c in claims] == ["2026-01-13"]
