@@ -192,6 +192,9 @@ class AttributionRules(BaseModel):
     # with a predicate or reason they do ("criticized the plan *as reckless*",
     # "praised the crews *for* reaching the site in an hour")
     stance_object_verbs: list[str]
+    # verbs of '"…." That was how X *described* it': besides the cue verbs,
+    # the verbs whose subject the sentence after a quote names as its speaker
+    how_verbs: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +218,8 @@ class Attribution:
     cue_end: Optional[int] = None
     cue_token: Optional[int] = None  # the cue's head token (for certainty)
     anchor_tokens: tuple[int, ...] = ()  # verbs whose attached dates are said_on
-    # a relayed report ("said *Moss had told her in December that* X"): the
-    # char range of the inner report, whose dates are not said_on
+    # a relayed report ("said *Moss had told her in December that X*"): the
+    # char range of the outer report's content, whose dates are not said_on
     relayed: Optional[tuple[int, int]] = None
 
 
@@ -1120,8 +1123,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif rule.class_ == "nominal_only" and (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
-            elif rule.lemma in frames().stance_object_verbs and not predicated:
+            elif rule.lemma in frames().stance_object_verbs and not predicated and not (
+                    obj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns)
+                    and any(c.dep_ in ("acl", "ccomp") for c in obj.children)):
                 continue  # "welcomed the change", "has endorsed the plan": a stance toward a thing, no content
+                # (but "backed claims that X", "welcomed the news that X" carry X)
             elif obj.lower_ in _REFLEXIVES and tok.lemma_.lower() in ("call", "name", "dub", "style"):
                 continue  # "a group calling itself Black Lantern": a name, not a claim
             else:
@@ -1380,7 +1386,9 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
             # the phrase's noun, or the noun of a phrase on it ("said *in a
             # written response to questions* that X")
             nouns = [outer] + [o for p in outer.rights if p.dep_ == "prep" and p.lower_ not in content_preps
-                               for o in p.children if o.dep_ == "pobj"]
+                               for o in p.children if o.dep_ == "pobj"
+                               and o.lemma_.lower() not in set(frames().noun_cues) | set(frames().news_nouns)]
+            # (not "said in response to *allegations that* he had taken bribes": the allegations' content)
             for pobj in nouns:
                 for rel in pobj.rights:
                     first = verb.doc[rel.left_edge.i]
@@ -2132,6 +2140,8 @@ def _how_described(first: Token) -> Optional[Token]:
     verb = how.head
     if verb.i <= how.i or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
+    if cue_entry(verb) is None and verb.lemma_.lower() not in frames().how_verbs:
+        return None  # ('"Buy low, sell high." That is how markets *work*': no speaker)
     return verb
 
 
@@ -2416,7 +2426,8 @@ def list_items(text: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
                 e -= 1
             if e > s:
                 items.append((s, e))
-        out.append((lead.rfind("\n") + 1, tuple(items)))
+        if items:  # (items of punctuation only: no list)
+            out.append((lead.rfind("\n") + 1, tuple(items)))
     return out
 
 
@@ -2451,7 +2462,9 @@ def list_attributions(ctx: Context, atts: Sequence[Attribution]) -> list[Attribu
                      and (cue_entry(t) is not None or t.lemma_.lower() in frames().list_lead_verbs)]
             for verb in reversed(verbs):
                 subj, chain = subject_of(verb)
-                found = [r for r in _speakers_for(ctx, subj) if r.label != "AUTHOR"] if subj is not None else []
+                found = [r for r in _speakers_for(ctx, subj) if r.label != "AUTHOR" and r.name] \
+                    if subj is not None and subj.lower_ not in lexicon().first_person | {"you"} else []
+                # (not "Here is what *we* know:", a list in the writer's voice)
                 if found:
                     speakers, cue = found, (verb.i, verb.i + 1)
                     cue_token = verb.i if cue_entry(verb) is not None else None
@@ -2524,6 +2537,12 @@ def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> 
         if not (outer.tok_start <= inner.tok_start and inner.tok_end <= outer.tok_end):
             return False
         rule = cue_entry(doc[inner.cue_token])
+        tail = doc.text[inner.content_end:outer.content_end]
+        if tail.strip(" \t\n\"'”’.,;:") and not any(
+                o.cue_token is not None and inner.content_end <= doc[o.cue_token].idx < outer.content_end
+                for o in atts):
+            return False  # the outer content says more than the inner report ("..., a decision reversed on
+            # Tuesday"), unless what follows is a report of its own ("..., and he predicted Y")
         return doc[outer.tok_start:outer.tok_end].root.i == inner.cue_token and rule is not None \
             and rule.class_ == "speech" and not any(c.dep_ == "neg" for c in doc[inner.cue_token].children)
 
@@ -2539,7 +2558,7 @@ def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> 
             if relays(a, b) and plain_speech(doc[a.cue_token]):
                 merged[id(b)] = replace(b, kind=a.kind, rule="indirect.relayed", speaker=a.speaker,
                                         cue_start=a.cue_start, cue_end=a.cue_end, anchor_tokens=a.anchor_tokens,
-                                        relayed=(a.content_start, b.content_start))
+                                        relayed=(a.content_start, a.content_end))
                 gone.add(id(a))
                 pairs.add((a.cue_token, b.cue_token))
                 break
@@ -3064,8 +3083,10 @@ def _anonymity_reason(doc: Doc, cue: Token) -> bool:
         if between is None or not len(between) or len(between) > 8:
             continue
         words = [t for t in between if not t.is_space]
-        if not words or words[0].lower_ not in ("because", "to", "since", "as") or any(t.is_punct for t in words):
+        if not words or words[0].lower_ not in ("because", "to", "since") or any(t.is_punct for t in words):
             continue
+        if words[0].lower_ == "to" and any(c.dep_ == "ccomp" for c in cue.children):
+            continue  # "speaking on condition of anonymity to confirm that X, said": X is reported
         reason = words[0].head  # the reason's verb; the cue inside it ("who spoke on condition of
         # anonymity because the talks are confidential *said* X" is the main verb, outside)
         if reason.left_edge.i <= cue.i <= reason.right_edge.i and reason.i != words[0].i:

@@ -994,7 +994,11 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
     """The person a definite role noun stands for: "the mayor" is the
     latest person the article titled so ("Mayor Dennis Kettering", "Dennis
     Kettering, the mayor", "the mayor, Dennis Kettering"). None for an
-    indefinite or plural noun, or when no one was titled so."""
+    indefinite or plural noun, when no one was titled so, when the noun
+    carries a description of its own ("the landlord of the building next
+    door"), or when an unnamed one of the kind came since ("an analyst at
+    Barclays"). A generic role alone ("the executive") needs exactly one
+    person titled so."""
     lex = lexicon()
     lemma = head.lemma_.lower()
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or lemma not in lex.role_words \
@@ -1009,7 +1013,12 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
     # lawyer" are fine); with one ("Chief executive Alan Mercer said ... The
     # executive insisted") they are that person
     generic = lemma in lex.generic_roles and len(words) == 1 and not any(c.dep_ == "poss" for c in head.children)
+    if any(c.dep_ in ("prep", "relcl", "acl") and c.i > head.i for c in head.children):
+        return None  # "the landlord *of the building next door*": someone else, described
     found: list[str] = []
+    # an unnamed one of the same kind since ("An analyst at Barclays ... The analyst added"): too vague
+    others = [t.i for t in doc[:head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+              and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)]
     for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
         tok = doc[i]
         ent = _ent_of(tok)
@@ -1021,6 +1030,8 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
         outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
         if (lemma in before and words <= before | {lemma}) or (lemma in appos and words <= appos) or (
                 lemma in outer and words <= outer and root.head.lemma_.lower() == lemma):
+            if any(o > i and not (root.left_edge.i <= o <= root.right_edge.i) for o in others):
+                return None  # (the person's own "a historian at X" is no other)
             if not generic:
                 return name
             found.append(name)
@@ -1028,10 +1039,11 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
 
 
 def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[list[SpeakerRef]]) -> Optional[SpeakerRef]:
-    """The unnamed person ("a board spokeswoman") who spoke last, in this
-    sentence or the one before, if a he/she may refer to them: the noun is
-    a person's, introduced with "a", and does not contradict the pronoun's
-    gender."""
+    """The unnamed person ("a board spokeswoman", "the manager") who spoke
+    last, in this sentence or the one before (their own quote sentences may
+    stand between), if a he/she may refer to them: the noun is a person's,
+    with a determiner (not a possessive), and does not contradict the
+    pronoun's gender."""
     if not last_speakers:
         return None
     r = last_speakers[-1]
@@ -1040,8 +1052,8 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
     noun = doc[r.head]
     if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not _is_human_noun(noun):
         return None
-    if not any(c.dep_ in ("det", "poss") for c in noun.children):
-        return None
+    if not any(c.dep_ == "det" for c in noun.children):
+        return None  # (not "*Her* lawyer said X. She said Y": the possessor is the one in view)
     # ("a board spokeswoman", "the other aide", "the manager": a definite
     # role noun stays UNNAMED only when the article titled nobody so, since
     # resolve() gives "the judge" to "Judge Helena Marchbanks")

@@ -1479,7 +1479,7 @@ def test_question_verbs_and_news_nouns_from_the_rule_file(extract, text, n):
 
 
 @pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs", "list_lead_verbs",
-                                   "stance_object_verbs"])
+                                   "stance_object_verbs", "how_verbs"])
 def test_attribution_rules_require_their_word_lists(tmp_path, field):
     import json
 
@@ -3114,3 +3114,48 @@ def test_regression_reduced_relative_dates_the_claim(extract):
     claims = extract("Several fans interviewed outside the ballpark on Tuesday said they planned to keep using "
                      "the old name.", published="2026-01-14")
     assert [c.said_on.value if c.said_on else None for c in claims] == ["2026-01-13"]
+
+
+# --- found by the code review of this session's change ------------------------
+
+def test_regression_list_of_empty_items_crashed(extract):
+    """'Among the measures:' followed by items of punctuation only indexed
+    the first item of an empty list (IndexError)."""
+    assert extract("Among the measures:\n- .\n- ;") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive noun's speaker does not capture the pronoun: the possessor is the one in view
+    ("Priya Kaur was charged in March. Her lawyer said the charges were baseless. She said she would appeal.",
+     [("her lawyer", "said", "the charges were baseless", "indirect"),
+      ("Priya Kaur", "said", "she would appeal", "indirect")]),
+    # an allegation's that-clause after "in response to" is not the speaker's claim
+    ("Smith said in response to allegations that he had taken bribes from contractors.",
+     [(None, "allegations", "he had taken bribes from contractors", "nominal")]),
+    # an unnamed one of the same kind since, or a description of its own: no titled person
+    ("Jane Doe, an analyst at Morningstar, said sales fell. An analyst at Barclays, who asked not to be named, said "
+     "sales rose. The analyst added that margins were thin.",
+     [("Jane Doe", "said", "sales fell", "indirect"), ("analyst at barclays", "said", "sales rose", "indirect"),
+      ("analyst", "added", "margins were thin", "indirect")]),
+    ("Mercer's landlord, Tom Reese, said the rent was fair. The landlord of the building next door said the noise "
+     "had stopped.", [("Tom Reese", "said", "the rent was fair", "indirect"),
+                      ("landlord of the building next door", "said", "the noise had stopped", "indirect")]),
+    # an outer report that says more than the relayed one stays whole
+    ("Officials said the company had announced in March that it would close the plant, a decision reversed on "
+     "Tuesday.", [("officials", "said", "the company had announced in March that it would close the plant, a "
+                   "decision reversed on Tuesday", "indirect"),
+                  ("company", "announced", "it would close the plant", "indirect")]),
+    # "That is how" names a speaker only with a verb of saying or describing
+    ('"Buy low, sell high." That is how markets work.', []),
+    # a reason "to confirm that X" reports X
+    ("A senior official, speaking on condition of anonymity to confirm that the company would cut 500 jobs, said "
+     "the talks were over.", [("senior official", "confirm", "the company would cut 500 jobs", "indirect"),
+                              ("senior official", "said", "the talks were over", "indirect")]),
+    # a list in the writer's voice is no one's claim
+    ("Here is what we know:\n- The fire started at 3 a.m.\n", []),
+    # a stance toward a content noun carries the content
+    ("The union welcomed the news that the plant would stay open.",
+     [("union", "welcomed", "the news that the plant would stay open", "nominal")]),
+])
+def test_review_findings(extract, text, expected):
+    assert tuples(extract(text)) == expected
