@@ -2494,8 +2494,9 @@ def _drop_list_stubs(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     if not leads:
         return atts
     items = [(a.content_start, a.content_end) for a in atts if a.rule == "list.item"]
+    text = doc.text
     return [a for a in atts if a.rule == "list.item" or not (any(
-        s <= a.content_start and a.content_end <= e and doc.text[a.content_end:e].strip() in (":", "")
+        s <= a.content_start and a.content_end <= e and text[a.content_end:e].strip() in (":", "")
         for s, e in leads) or (a.rule.startswith("passive.") and any(
             s <= a.content_start and a.content_end <= e for s, e in items)))]
     # (an agentless passive inside an item is the item's source's: "- Spending is expected to fall")
@@ -2519,6 +2520,7 @@ def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> 
     believe X", _is_stance); "According to police, the driver said X" keeps
     both (an allegation of its own)."""
     hedged: dict[int, set[int]] = {}  # sentence start -> token indices of its epistemic cues
+    text = doc.text
 
     def plain_speech(tok: Token) -> bool:
         rule = cue_entry(tok)
@@ -2537,7 +2539,7 @@ def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> 
         if not (outer.tok_start <= inner.tok_start and inner.tok_end <= outer.tok_end):
             return False
         rule = cue_entry(doc[inner.cue_token])
-        tail = doc.text[inner.content_end:outer.content_end]
+        tail = text[inner.content_end:outer.content_end]
         if tail.strip(" \t\n\"'”’.,;:") and not any(
                 o.cue_token is not None and inner.content_end <= doc[o.cue_token].idx < outer.content_end
                 for o in atts):
@@ -2966,7 +2968,7 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     atts = merge_relayed_reports(doc, atts, epistemic_cues)
     # "speaking on condition of anonymity because they had not announced
     # their positions": why the source is not named, no claim
-    atts = [a for a in atts if a.cue_token is None or not _anonymity_reason(doc, doc[a.cue_token])]
+    atts = [a for a in atts if a.cue_token is None or not _anonymity_reason(doc, text, doc[a.cue_token])]
     atts = [piece for a in atts for piece in split_direct(doc, a)]
     atts.sort(key=lambda a: (a.content_start, a.content_end, a.speaker.start or -1))
     return atts
@@ -3068,7 +3070,7 @@ _ANONYMITY = re.compile(r"not to be (named|identified)|anonymity|not authori[sz]
                         r"not permitted to|speaking privately", re.IGNORECASE)
 
 
-def _anonymity_reason(doc: Doc, cue: Token) -> bool:
+def _anonymity_reason(doc: Doc, text: str, cue: Token) -> bool:
     """Is the cue word in the reason a source gives for not being named,
     right after the words that say so ("on condition of anonymity *because
     they had not announced* their positions", "spoke on condition of
@@ -3078,7 +3080,7 @@ def _anonymity_reason(doc: Doc, cue: Token) -> bool:
     (not the sentence's own "said" right after it)."""
     sents = sentence_index(doc)
     start = sents.start_char(cue.i)
-    for m in _ANONYMITY.finditer(doc.text, start, cue.idx):
+    for m in _ANONYMITY.finditer(text, start, cue.idx):  # (text is doc.text, which spaCy rebuilds per call)
         between = doc.char_span(m.end(), cue.idx, alignment_mode="expand")
         if between is None or not len(between) or len(between) > 8:
             continue

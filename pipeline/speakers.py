@@ -1016,9 +1016,13 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
     if any(c.dep_ in ("prep", "relcl", "acl") and c.i > head.i for c in head.children):
         return None  # "the landlord *of the building next door*": someone else, described
     found: list[str] = []
-    # an unnamed one of the same kind since ("An analyst at Barclays ... The analyst added"): too vague
-    others = [t.i for t in doc[:head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
-              and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)]
+
+    def other_since(i: int, root: Token) -> bool:
+        # an unnamed one of the same kind since ("An analyst at Barclays ... The
+        # analyst added"): too vague (the person's own "a historian at X" is no other)
+        return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not root.left_edge.i <= t.i <= root.right_edge.i
+                   and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+                   for t in doc[i + 1:head.i])
     for i, name in sorted(((i, n) for i, n in table.persons if i < head.i), reverse=True):
         tok = doc[i]
         ent = _ent_of(tok)
@@ -1030,8 +1034,8 @@ def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]
         outer = {t.lemma_.lower() for t in root.head.subtree if t.i < root.i} if root.dep_ == "appos" else set()
         if (lemma in before and words <= before | {lemma}) or (lemma in appos and words <= appos) or (
                 lemma in outer and words <= outer and root.head.lemma_.lower() == lemma):
-            if any(o > i and not (root.left_edge.i <= o <= root.right_edge.i) for o in others):
-                return None  # (the person's own "a historian at X" is no other)
+            if other_since(i, root):
+                return None
             if not generic:
                 return name
             found.append(name)
