@@ -202,6 +202,14 @@ def frames() -> AttributionRules:
     return load_json_rules("attribution.json", AttributionRules)
 
 
+def _content_nouns() -> frozenset:
+    """Nouns whose that-clause is their own content, not a cue's: the
+    reporting nouns (``noun_cues``: "allegations that X") and ``news_nouns``
+    ("word that X")."""
+    rules = frames()
+    return frozenset(rules.noun_cues) | frozenset(rules.news_nouns)
+
+
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "xcomp", "acl", "pcomp"}
 
 
@@ -1124,7 +1132,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     and not predicated:
                 continue  # "endorsed Trump", "backed the mayor": a stance toward someone, no content
             elif rule.lemma in frames().stance_object_verbs and not predicated and not (
-                    obj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns)
+                    obj.lemma_.lower() in _content_nouns()
                     and any(c.dep_ in ("acl", "ccomp") for c in obj.children)):
                 continue  # "welcomed the change", "has endorsed the plan": a stance toward a thing, no content
                 # (but "backed claims that X", "welcomed the news that X" carry X)
@@ -1375,6 +1383,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
         return None
     rule = cue_entry(verb)
     content_preps = {"about", "on", "of", "over", "regarding", "into", "for"} | set(rule.prep if rule else ())
+    content_nouns = _content_nouns()
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue
@@ -1387,7 +1396,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
             # written response to questions* that X")
             nouns = [outer] + [o for p in outer.rights if p.dep_ == "prep" and p.lower_ not in content_preps
                                for o in p.children if o.dep_ == "pobj"
-                               and o.lemma_.lower() not in set(frames().noun_cues) | set(frames().news_nouns)]
+                               and o.lemma_.lower() not in content_nouns]
             # (not "said in response to *allegations that* he had taken bribes": the allegations' content)
             for pobj in nouns:
                 for rel in pobj.rights:
@@ -1396,7 +1405,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
                     dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
                                 for t in between)  # "on a call *on Wednesday* that X"
                     if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
-                            and pobj.lemma_.lower() in set(frames().noun_cues) | set(frames().news_nouns):
+                            and pobj.lemma_.lower() in content_nouns:
                         continue  # ("told reporters after *news that* the plant would close": the news's content)
                     if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
                             or first.dep_ != "mark" or first.head.i != rel.i):
@@ -2130,7 +2139,8 @@ def _how_described(first: Token) -> Optional[Token]:
     """The verb of "That was how X described the past month" / "This is how
     Y put it" / "That was how Z summed up the search at a briefing on
     Monday", ``first`` being its "That": said right after a quote with no
-    cue, the quote's cue, whatever the verb (X said it)."""
+    cue, the quote's cue when the verb is a cue verb or one of
+    ``how_verbs``."""
     doc = first.doc
     if first.lower_ not in ("that", "this") or first.i + 3 >= len(doc):
         return None
@@ -2486,11 +2496,8 @@ def list_attributions(ctx: Context, atts: Sequence[Attribution]) -> list[Attribu
 def _drop_list_stubs(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """The lead-in line of a source's list says nothing of itself
     ("According to the planning application, the stadium would include:")."""
-    leads = {}
-    for a in atts:
-        if a.rule == "list.item" and a.cue_start is not None:
-            s = doc[a.cue_start].sent
-            leads[(s.start_char, s.end_char)] = True
+    leads = {(doc[a.cue_start].sent.start_char, doc[a.cue_start].sent.end_char)
+             for a in atts if a.rule == "list.item" and a.cue_start is not None}
     if not leads:
         return atts
     items = [(a.content_start, a.content_end) for a in atts if a.rule == "list.item"]
@@ -2512,8 +2519,9 @@ def merge_relayed_reports(doc: Doc, atts: list[Attribution], epistemic_cues) -> 
     negative, "had hinted that X" possible). Only when the inner cue is a
     speech verb (not negated: "had not told her that X") under a plain outer
     speech verb (no hedge or negation on it: "did not say that Moss told her
-    X" stays as it is) and the outer content
-    is nothing but the inner report. A conjunct of the outer cue that repeats
+    X" stays as it is) and the outer content is nothing but the inner report
+    (or what follows it is a report of its own: "..., and he predicted Y";
+    not "..., a decision reversed on Tuesday"). A conjunct of the outer cue that repeats
     the inner cue's other conjunct ("testified that Vossberg had told him
     that A and that B") keeps the outer claim of B, the inner one goes.
     A belief inside a report is already the sayer's ("said investigators
@@ -3075,8 +3083,9 @@ def _anonymity_reason(doc: Doc, text: str, cue: Token) -> bool:
     right after the words that say so ("on condition of anonymity *because
     they had not announced* their positions", "spoke on condition of
     anonymity *to describe* internal deliberations", "was not authorized *to
-    discuss* the talks")? The reason opens with because / to / since / as,
-    no punctuation stands between, and the cue lies in the reason's clause
+    discuss* the talks")? The reason opens with because / to / since (a
+    "to" reason with a that-clause reports it: "to confirm that X"), no
+    punctuation stands between, and the cue lies in the reason's clause
     (not the sentence's own "said" right after it)."""
     sents = sentence_index(doc)
     start = sents.start_char(cue.i)
