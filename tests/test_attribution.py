@@ -1169,6 +1169,12 @@ def test_entity_labels_follow_the_article(extract):
     # a name inside the quote is not the speaker of that quote
     ('Its deputy minister, Corvin Halloway, went further. "Veloria has subsidised its mills for a decade," he said.',
      "Corvin Halloway"),
+    # ... however many sentences the quote runs to (the name in its first
+    # sentence was taken as "she")
+    ('Leonie Farrant spoke to supporters on Monday.\n\n"Quarry Lane has given us everything. '
+     'But it holds 14,000 people," she said.', "Leonie Farrant"),
+    ('Leonie Farrant spoke to supporters on Monday.\n\n\u201cQuarry Lane has given us everything. '
+     'But it holds 14,000 people. We cannot grow,\u201d she told them.', "Leonie Farrant"),
 ])
 def test_pronoun_after_a_quote_finds_its_speaker(extract, text, name):
     claims = extract(text)
