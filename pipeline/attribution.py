@@ -195,6 +195,19 @@ class AttributionRules(BaseModel):
     # verbs of '"…." That was how X *described* it': besides the cue verbs,
     # the verbs whose subject the sentence after a quote names as its speaker
     how_verbs: list[str]
+    # the labels that open the turns of a question-and-answer interview
+    # ("Q: What comes next?" / "A: Sleep, mostly."): each answer is the
+    # interviewee's own words, like a quote
+    interview_markers: dict[Literal["question", "answer"], list[str]]
+
+    @field_validator("interview_markers")
+    @classmethod
+    def _both_turns(cls, v: dict) -> dict:
+        if set(v) != {"question", "answer"} or not all(v.values()):
+            raise ValueError("interview_markers needs non-empty 'question' and 'answer' lists")
+        if set(v["question"]) & set(v["answer"]):
+            raise ValueError("interview_markers: a label cannot open both questions and answers")
+        return v
 
 
 @lru_cache(maxsize=1)
@@ -293,14 +306,62 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTES_KEY = "claimsift_quote_ranges"
+_ANSWERS_KEY = "claimsift_interview_answers"
+
+
+@lru_cache(maxsize=1)
+def _turn_pattern() -> re.Pattern:
+    markers = frames().interview_markers
+    labels = "|".join(re.escape(m) for m in sorted(markers["question"] + markers["answer"], key=len, reverse=True))
+    # "Q: …", "A. …", "**Q:** …", "Answer: …" at the start of a paragraph
+    return re.compile(rf"[ \t]*(?:\*\*|__)?({labels})(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)")
+
+
+def interview_turns(text: str) -> list[tuple[str, int, int]]:
+    """The turns of a question-and-answer interview: ("question" or
+    "answer", start, end of the turn's words without its label), one per
+    paragraph that opens with a label of ``interview_markers``. Answers
+    count only after a question (an "A." that opens a paragraph elsewhere
+    is an initial), and only in a text that has both."""
+    markers = frames().interview_markers
+    kind_of = {m.lower(): k for k in markers for m in markers[k]}
+    pattern = _turn_pattern()
+    turns: list[tuple[str, int, int]] = []
+    asked = False
+    for p_start, p_end in _paragraphs(text):
+        m = pattern.match(text, p_start, p_end)
+        if m is None:
+            continue
+        kind = kind_of[m.group(1).lower()]
+        if kind == "answer" and not asked:
+            continue
+        asked = True
+        end = p_end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        turns.append((kind, m.end(), end))
+    if not any(k == "answer" for k, _, _ in turns):
+        return []
+    return turns
+
+
+def interview_answers(doc: Doc) -> list[tuple[int, int]]:
+    """Char ranges of the answers of :func:`interview_turns`, once per doc."""
+    answers = doc.user_data.get(_ANSWERS_KEY)
+    if answers is None:
+        answers = doc.user_data[_ANSWERS_KEY] = [(s, e) for k, s, e in interview_turns(doc.text) if k == "answer"]
+    return answers
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     """:func:`find_quotes` of the doc's text, computed once per doc (the
-    attribution context and the speaker resolver both need it)."""
+    attribution context and the speaker resolver both need it). The answers
+    of an interview count as quotes, and a quote inside one is part of it."""
     ranges = doc.user_data.get(_QUOTES_KEY)
     if ranges is None:
-        ranges = doc.user_data[_QUOTES_KEY] = find_quotes(doc.text)
+        answers = interview_answers(doc)
+        ranges = [(s, e) for s, e in find_quotes(doc.text) if not any(a <= s < b or a < e <= b for a, b in answers)]
+        ranges = doc.user_data[_QUOTES_KEY] = sorted(ranges + answers)
     return ranges
 
 
@@ -382,6 +443,18 @@ def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, i
             out.append((open_at, i))
             open_at = None
     return out, ((open_at, p_end) if open_at is not None and p_end > open_at else None)
+
+
+def _close_open_quote(text: str, start: int, end: int) -> int:
+    """The end of a content that quotes a phrase at its close ('was "a bad
+    night, nothing more"'): trimming took the closing mark off; put it back
+    so that the claim's text does not open a quote it never closes."""
+    part = text[start:end]
+    at = end + 1 if text[end:end + 1] in (".", "!", "?") and end + 1 < len(text) else end  # 'more."' (not 'June,"')
+    if at < len(text) and ((text[at] == '"' and part.count('"') % 2 == 1)
+                           or (text[at] == "\u201d" and part.count("\u201c") > part.count("\u201d"))):
+        return at + 1
+    return end
 
 
 def _trim_chars(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
@@ -675,6 +748,20 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     return None, chain
 
 
+def _mistagged_surname(ctx: "Context", verb: Token) -> Optional[Token]:
+    """A surname the article introduced, right before or after a cue verb
+    that has no subject, which the parser took for another word class
+    ("Ebberly estimated that X": 'Ebberly' read as an adverb in -ly)."""
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            if (tok.head.i == verb.i and tok.is_title and tok.lower_ in ctx.table.surnames
+                    and tok.dep_ not in ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "punct")):
+                return tok
+    return None
+
+
 def _swallowed_inverted_subject(verb: Token) -> Optional[Token]:
     """'"A," said Megan Albrecht, a parent, "but a county needs B"': an
     inverted cue with no subject of its own, right before a person's name
@@ -804,6 +891,9 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
             # "hints from X and the team": the parser may hang 'team' on 'hints'
             sources += [c for c in subj.conjuncts if c.i > subj.i and c.pos_ in ("NOUN", "PROPN")]
         return _resolve_all(ctx, sources) or [resolve(subj, ctx.table, ctx.last_speakers) or described_source(subj)]
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj.is_title and subj.lower_ in ctx.table.surnames:
+        # a surname the parser took for another word class (_mistagged_surname)
+        return [SpeakerRef("PERSON", subj.text, ctx.table.surnames[subj.lower_], subj.i, subj.i + 1, subj.i)]
     named = _closing_appositive_name(subj)
     if named is not None:
         subj = named  # "Her counterpart at Greenhollow, Raymond Oyelaran, said"
@@ -919,6 +1009,8 @@ def _make(ctx: Context, kind: str, rule: str, speakers: list[SpeakerRef], tok_ra
             return []
         cs, ce = _char_range(doc, ts, te)
     kind, cs, ce = _classify(ctx, cs, ce, kind)
+    if kind != "direct":
+        ce = _close_open_quote(ctx.text, cs, ce)
     if kind == "direct" and is_question(ctx.text, cs, ce):
         stmt = _statement_before_question(doc, cs, ce)
         if stmt is None:
@@ -1160,6 +1252,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         else:
             continue
         subj, chain = subject_of(tok)
+        if subj is None:
+            subj = _mistagged_surname(ctx, tok)
         if trailing is not None:
             subj = trailing[2]  # the subject right before the cue, not a dateline word
         elif on_subject is not None:
@@ -1271,8 +1365,11 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if first.lower_ != "that" or doc[first.i - 1].dep_ != "cc":
             continue
         # "and that final results were expected": read as a determiner, but
-        # 'that' before a plural is a complementizer
-        if first.dep_ != "mark" and not (first.dep_ == "det" and first.head.tag_ in ("NNS", "NNPS")
+        # 'that' before a plural is a complementizer, and so is one that
+        # repeats the "that" of the first reported clause ("said that A but
+        # that federal money had run out")
+        parallel = any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[verb.i + 1:first.i])
+        if first.dep_ != "mark" and not (first.dep_ == "det" and (first.head.tag_ in ("NNS", "NNPS") or parallel)
                                          and first.head.dep_ in ("nsubj", "nsubjpass") and first.head.head.i == child.i):
             continue
         if not _has_subject(child):
@@ -2164,6 +2261,40 @@ def _after_quote(doc: Doc, tok: Token) -> bool:
     return i >= 0 and doc[i].is_quote
 
 
+def interviewee(ctx: Context) -> Optional[SpeakerRef]:
+    """Who answers the questions of an interview (:func:`interview_turns`):
+    of the people the article names before the first question, one the
+    lines just before it name ("We asked Calloway about the job. Her answers
+    have been edited for length."), the one named most often if several
+    (by the last word of the name, which the NER may have missed), else the
+    one named most often of them all. None when it names nobody."""
+    doc, text = ctx.doc, ctx.text
+    turns = interview_turns(text)
+    if not turns or not ctx.table.persons:
+        return None
+    first = turns[0][1]
+    last_mention: dict[str, int] = {}
+    for i, n in ctx.table.persons:
+        if doc[i].idx < first:
+            last_mention[n] = i
+    if not last_mention:
+        return None
+    prior = [p for p in _paragraphs(text) if p[1] <= first]
+    window = prior[-3][0] if len(prior) >= 3 else 0
+
+    def mentions(name: str, lo: int, hi: int) -> int:
+        # by the last word of the name ("Calloway"), which the NER may not tag
+        return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text[lo:hi]))
+
+    near = [n for n in last_mention if mentions(n, window, first)]
+    name = max(near or last_mention, key=lambda n: (mentions(n, 0, len(text)), last_mention[n]))
+    i = last_mention[name]
+    ref = resolve(doc[i], ctx.table)
+    if ref is not None and ref.label == "PERSON" and ref.name:
+        return ref
+    return SpeakerRef("PERSON", doc[i].text, name, i, i + 1, i)
+
+
 def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -2172,6 +2303,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     # one included ('X is "10 times the losses," he said. "Trade helps."')
     direct = sorted([a for a in existing if a.kind in ("direct", "mixed")], key=lambda a: a.content_start)
     asked: list[Attribution] = []  # quoted questions: not claims, but their speaker goes on
+    answers = set(interview_answers(doc))
+    speaker_of_answers = interviewee(ctx) if answers else None
     for qs, qe in ctx.quotes:
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None:
@@ -2183,6 +2316,11 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)
                     and not _split_quote_tail(ctx, qs)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
+        if (qs, qe) in answers:  # an interview's answer: the interviewee's words, no cue
+            if speaker_of_answers is not None and not ctx.in_skip(qs):
+                out.extend(_make(ctx, "direct", "direct.interview", [speaker_of_answers], (q_span.start, q_span.end),
+                                 None, None, ()))
+            continue
         earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None
         if _covered((qs, qe), existing + out):
@@ -2225,6 +2363,8 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if best is not None:
             tok = best[1]
             subj, chain = subject_of(tok)
+            if subj is None:
+                subj = _mistagged_surname(ctx, tok)
             speakers = _speakers_for(ctx, subj)
             if not speakers and subj is None:
                 # "…," said Ruiz: subject after the verb may be parsed as dobj

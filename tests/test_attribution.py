@@ -1485,7 +1485,7 @@ def test_question_verbs_and_news_nouns_from_the_rule_file(extract, text, n):
 
 
 @pytest.mark.parametrize("field", ["question_verbs", "news_nouns", "deliberation_verbs", "list_lead_verbs",
-                                   "stance_object_verbs", "how_verbs"])
+                                   "stance_object_verbs", "how_verbs", "interview_markers"])
 def test_attribution_rules_require_their_word_lists(tmp_path, field):
     import json
 
@@ -1767,7 +1767,7 @@ def test_certainty_regressions_from_review(extract, text, level, polarity):
     # a that-clause the parser hung on the noun of the cue's phrase
     ('Keteme told reporters after the race that she had felt "strong from the first step" and that she had not '
      "noticed anything unusual about the course.",
-     [('she had felt "strong from the first step', "positive"),
+     [('she had felt "strong from the first step"', "positive"),
       ("she had not noticed anything unusual about the course", "negative")]),
     # (a relative clause with a gap stays one)
     ("He thanked the fans at the match that his team lost.", []),
@@ -2142,7 +2142,7 @@ def test_regression_a_date_after_passive_by_was_the_speaker(extract):
     claims = extract("Joseph Kalinde spoke. He told a news conference on Wednesday that the count was proceeding "
                      "\"in full view of party agents\" and that final results were expected by October 25.")
     assert [(c.speaker.name, c.claim.text, c.certainty.level) for c in claims] == [
-        ("Joseph Kalinde", 'the count was proceeding "in full view of party agents', "certain"),
+        ("Joseph Kalinde", 'the count was proceeding "in full view of party agents"', "certain"),
         ("Joseph Kalinde", "final results were expected by October 25", "probable"),
     ]
 
@@ -2215,7 +2215,7 @@ def test_regression_second_that_clause_after_a_relative_clause_was_lost(extract)
 
 def test_regression_said_only_that_was_read_as_an_object(extract):
     [claim] = extract('Her spokesman, Aurelio Penn, said only that the governor "talks to everybody, every day."')
-    assert (claim.speaker.name, claim.claim.text) == ("Aurelio Penn", 'the governor "talks to everybody, every day')
+    assert (claim.speaker.name, claim.claim.text) == ("Aurelio Penn", 'the governor "talks to everybody, every day."')
 
 
 def test_regression_name_closing_a_role_subject_hung_on_its_prepositional_phrase(extract):
@@ -2607,8 +2607,8 @@ def test_a_pronoun_resolved_earlier_gives_the_gender(extract):
     # (set 48) a that-clause hung on the noun of a phrase inside the medium phrase
     ('Callowmere said in a written response to questions that its homes "meet or exceed all state staffing '
      'requirements" and that the March email had been "taken out of context."',
-     [("Callowmere", "said", 'its homes "meet or exceed all state staffing requirements', "mixed"),
-      ("Callowmere", "said", 'the March email had been "taken out of context', "mixed")]),
+     [("Callowmere", "said", 'its homes "meet or exceed all state staffing requirements"', "mixed"),
+      ("Callowmere", "said", 'the March email had been "taken out of context."', "mixed")]),
     # an according-to claim whose content is only someone's report of X
     ("According to a copy of the memo, the engineers wrote that the buckle may deform under repeated load.",
      [("engineers", "wrote", "the buckle may deform under repeated load", "indirect")]),
@@ -2701,7 +2701,7 @@ def test_certainty_regressions_from_sets_32_34(extract, text, level, polarity):
      [("internal inquiry", "found", "answer papers had been altered", "indirect")]),
     # a cue verb conjoined without a subject is someone's act, not the writer's hedge
     ('The report says earlier treatment "may have improved his chances" but does not estimate by how much.',
-     [("report", "says", 'earlier treatment "may have improved his chances', "mixed")]),
+     [("report", "says", 'earlier treatment "may have improved his chances"', "mixed")]),
 ])
 def test_claim_regressions_from_sets_32_34(extract, text, expected):
     claims = extract(text)
@@ -2946,7 +2946,7 @@ def test_regression_relayed_report_gave_two_claims_and_repeated_a_conjunct(extra
     text = ("Walter Imrie, the authority's former controller, took the stand. He testified that Vossberg had told "
             "him in March 2022 that the reserve was \"fully funded\" and that the pipe program was on schedule.")
     got = [(c.speaker.name, c.claim.text) for c in extract(text)]
-    assert got == [("Walter Imrie", 'the reserve was "fully funded'),
+    assert got == [("Walter Imrie", 'the reserve was "fully funded"'),
                    ("Walter Imrie", "the pipe program was on schedule")], got
 
 
@@ -3165,3 +3165,109 @@ def test_regression_list_of_empty_items_crashed(extract):
 ])
 def test_review_findings(extract, text, expected):
     assert tuples(extract(text)) == expected
+
+
+# --------------------------------------------------------------------------
+# question-and-answer interviews
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Intro.\n\nQ: What next?\n\nA: Sleep, mostly.\n\nQ. Why now?\n\nA. It was time.",
+     [("question", "What next?"), ("answer", "Sleep, mostly."), ("question", "Why now?"), ("answer", "It was time.")]),
+    # markdown bold labels, long labels, a single-newline text
+    ("**Q:** What next?\n**A:** Sleep.", [("question", "What next?"), ("answer", "Sleep.")]),
+    ("Question: What next?\n\nAnswer: Golf, probably.", [("question", "What next?"), ("answer", "Golf, probably.")]),
+    # an "A." before any question is an initial, and questions alone are no interview
+    ("A. Lincoln Reyes spoke first.\n\nQ: Anything else?", []),
+    ("Q: Anything else?\n\nQ: Really?", []),
+    # a label needs its colon or period and the words after it
+    ("Q and A sessions ran late.\n\nA lot of people stayed.", []),
+])
+def test_interview_turns(text, expected):
+    from pipeline.attribution import interview_turns
+
+    assert [(k, text[s:e]) for k, s, e in interview_turns(text)] == expected
+
+
+INTERVIEW = (
+    "Dr. Ines Calloway, 66, announced on Monday that she will retire as chief executive of the hospital. "
+    "Her deputy, Malik Osterberg, praised her work.\n\n"
+    "We asked Calloway about the job and what comes next. Her answers have been edited for length.\n\n"
+    "Q: What do you wish you had done differently?\n\n"
+    "A: I would have fought harder for the maternity building. We did not have to sell it.\n\n"
+    "Q: Will the hospital survive?\n\n"
+    "A: I believe it will, if the county keeps its promises. I don't think morale is at rock bottom.\n\n"
+    "Back in the east wing, a nurse stopped her to ask about the scanner.")
+
+
+def test_interview_answers_are_the_interviewees_claims(extract):
+    claims = [c for c in extract(INTERVIEW) if c.rule == "direct.interview"]
+    got = [(c.speaker.name, c.claim.text, c.certainty.level, c.certainty.polarity) for c in claims]
+    assert got == [
+        ("Ines Calloway", "I would have fought harder for the maternity building", "certain", "positive"),
+        ("Ines Calloway", "We did not have to sell it", "certain", "negative"),
+        ("Ines Calloway", "I believe it will, if the county keeps its promises", "probable", "positive"),
+        ("Ines Calloway", "I don't think morale is at rock bottom", "probable", "negative"),
+    ], tuples(claims)
+    # the questions are no claims, nor is "I" a speaker of its own in an answer
+    everything = extract(INTERVIEW)
+    assert not [c for c in everything if "wish you had" in c.claim.text or c.speaker.text == "I"], tuples(everything)
+
+
+def test_interview_without_a_named_interviewee_gives_no_answer_claims(extract):
+    text = "The panel met.\n\nQ: What next?\n\nA: We will build the bridge next year."
+    assert not [c for c in extract(text) if c.rule == "direct.interview"]
+
+
+@pytest.mark.parametrize("markers, message", [
+    ({"question": ["Q"]}, "interview_markers"),
+    ({"question": ["Q"], "answer": []}, "interview_markers"),
+    ({"question": ["Q", "A"], "answer": ["A"]}, "both questions and answers"),
+])
+def test_interview_markers_are_validated(tmp_path, markers, message):
+    import json
+
+    from pipeline.rules import load_json_rules
+
+    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "attribution.json").read_text(encoding="utf-8"))
+    raw["interview_markers"] = markers
+    path = tmp_path / "attribution.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=message):
+        load_json_rules("attribution.json", AttributionRules, path)
+
+
+def test_regression_a_surname_read_as_an_adverb_left_the_claim_to_the_author(extract):
+    """'Ebberly estimated that X': the parser read the -ly surname as an
+    adverb, the cue had no subject and the claim went to AUTHOR."""
+    claims = extract("The trust's director, Grant Ebberly, rejected the idea. "
+                     "Ebberly estimated that repairs would cost at least $700,000.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims if c.cue.text == "estimated"] == [
+        ("PERSON", "Grant Ebberly")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second "that" after the first reported clause's "that" is a complementizer
+    ('The state Department of Public Health said in a statement that wastewater testing "remains a valuable tool" '
+     'but that federal money for the program had run out.',
+     ['wastewater testing "remains a valuable tool"', "federal money for the program had run out"]),
+    ("The department said that testing remains useful but that federal money had run out.",
+     ["testing remains useful", "federal money had run out"]),
+    # with no "that" before, a singular "that" stays a determiner
+    ("The department said testing remains useful, and that money had run out.", ["testing remains useful"]),
+])
+def test_parallel_that_clauses_after_a_cue(extract, text, expected):
+    claims = extract(text)
+    assert [c.claim.text for c in claims if c.speaker.label != "AUTHOR"] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('Dario Vesk insisted the collapse was \u201ca bad night, nothing more.\u201d',
+     "the collapse was \u201ca bad night, nothing more.\u201d"),
+    ('Vesk said the defeat was "a warning" for the club.', 'the defeat was "a warning" for the club'),
+    ('Vesk said the defeat was "a warning."', 'the defeat was "a warning."'),
+])
+def test_a_claim_that_ends_on_a_quoted_phrase_closes_its_quote(extract, text, claim):
+    claims = extract(text)
+    assert [c.claim.text for c in claims] == [claim], tuples(claims)
+    assert claims[0].certainty.polarity == "positive"

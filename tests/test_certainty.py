@@ -995,6 +995,7 @@ RULE_EXAMPLES = {
     "poss_less_sure": "Analysts were less sure that the merger would close.",
     "pseudo_contrast_not": "The appeal was about a legal principle, not about the talks.",
     "pseudo_none_at_all": "There is no paperwork for them, none at all.",
+    "pseudo_nothing_more_tag": "He called it a bad night, nothing more.",
     "pseudo_appear_in_court": "The defendant appeared in court on Monday.",
     "unk_not_decided": "It had not decided whether the boat would go on display.",
     "unk_yet_to_decide": "The board has yet to decide whether to sell the unit.",
