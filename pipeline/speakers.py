@@ -157,12 +157,12 @@ def ent_label(ent: Span) -> str:
 def person_name(ent: Span) -> str:
     """A person's name, with a first name the NER left out ("Governor Ana
     [Lima]", "Councilmember Harold [Pike]") and without role words."""
-    name = clean_name(ent)
+    name = clean_name(ent, person=True)
     doc = ent.doc
     start = mention_bounds(ent.root)[0]
     left = [t.text for t in doc[start:ent.start] if t.pos_ == "PROPN" and t.head.i >= ent.start]
     if left:
-        name = " ".join(strip_roles(left + name.split()))
+        name = " ".join(strip_roles(left + name.split(), person=True))
     return name
 
 
@@ -373,15 +373,24 @@ def _ent_of(token: Token) -> Optional[Span]:
     return index[1].get(token.i)
 
 
-def _name_bounds(words: list[str]) -> tuple[int, int]:
+def _name_bounds(words: list[str], person: bool = False) -> tuple[int, int]:
     """The slice of ``words`` left once role words and possessive marks are
-    dropped from its edges."""
+    dropped from its edges (and, in a person's name, the words up to a role
+    word inside it)."""
     lex = lexicon()
     start, end = 0, len(words)
     while start < end and (words[start].lower() in lex.role_words or words[start].lower() in {"the", "a", "an"}):
         start += 1
     while start < end and words[end - 1] in {"'s", "’s", "'", "’", ",", "."}:
         end -= 1
+    if person:
+        # a role word inside: the words before it say which role ("Fire
+        # Marshal Owen Tasker", "Police Chief Renata Solis"), the name follows
+        # (not "Health Department": not a person; not a body's word, "County")
+        for k in range(end - 2, start, -1):
+            w = words[k].lower()
+            if w in lex.role_words and words[k][:1].isupper() and w not in lex.org_nouns and w not in lex.org_suffixes:
+                return k + 1, end
     return start, end
 
 
@@ -391,14 +400,14 @@ def _join_words(words) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
-def strip_roles(words: list[str]) -> list[str]:
+def strip_roles(words: list[str], person: bool = False) -> list[str]:
     """Drop role words and possessive marks from the edges of a name."""
-    start, end = _name_bounds(words)
+    start, end = _name_bounds(words, person)
     return words[start:end]
 
 
-def clean_name(span: Span) -> str:
-    start, end = _name_bounds([t.text for t in span])
+def clean_name(span: Span, person: bool = False) -> str:
+    start, end = _name_bounds([t.text for t in span], person)
     if start >= end:
         return span.text
     # the kept tokens as written ("Ana Ferreira-Quist", not "Ferreira - Quist")
@@ -437,7 +446,7 @@ def build_name_table(doc: Doc) -> NameTable:
             if org and not _person_evidence(ent.root):
                 table.orgs.append((ent.start, org))
                 continue
-            name = clean_name(ent)
+            name = clean_name(ent, person=True)
             if not name:
                 continue
             parts = name.split()
@@ -943,7 +952,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             return SpeakerRef("UNNAMED", text, lower, start, end, head.i)
         # a name the NER missed (the small model tags some names as nouns)
         role = max((t.i for t in doc[start:head.i] if t.pos_ == "NOUN" and t.lower_ in lex.role_words), default=None)
-        words = strip_roles([t.text for t in doc[(role + 1 if role is not None else start):end]])
+        words = strip_roles([t.text for t in doc[(role + 1 if role is not None else start):end]], person=True)
         name = _join_words(words) or head.text
         if not name.split():
             return None  # no word at all: a control character tagged as a name ("\x0b")

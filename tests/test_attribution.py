@@ -3271,3 +3271,29 @@ def test_a_claim_that_ends_on_a_quoted_phrase_closes_its_quote(extract, text, cl
     claims = extract(text)
     assert [c.claim.text for c in claims] == [claim], tuples(claims)
     assert claims[0].certainty.polarity == "positive"
+
+
+@pytest.mark.parametrize("title", ["Fire Marshal", "County Treasurer", "Alderwoman", "Coroner", "Police Chief"])
+def test_regression_a_title_missing_from_the_role_words_lost_the_person(extract, title):
+    """'Fire Marshal Owen Tasker said ...' with 'marshal' not a role word: the
+    name was not known as a person's (a later 'He said' went elsewhere), and
+    the speaker's name kept the words of the title."""
+    text = (f'{title} Owen Tasker said on Wednesday that the blaze started in a fourth-floor unit. '
+            '"We have found nothing that points to arson," Tasker told reporters. '
+            'He said the most likely source was a space heater.')
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == ["Owen Tasker"] * 3, tuples(claims)
+
+
+@pytest.mark.parametrize("words, person, expected", [
+    (["Fire", "Marshal", "Owen", "Tasker"], True, ["Owen", "Tasker"]),
+    (["Police", "Lt.", "Carmen", "Adeyemi"], True, ["Carmen", "Adeyemi"]),
+    (["Mary", "King"], True, ["Mary", "King"]),  # a role word that ends the name is the name
+    (["Marrowfield", "County", "Health", "Department"], True, ["Marrowfield", "County", "Health", "Department"]),
+    (["Fire", "Marshal", "Owen", "Tasker"], False, ["Fire", "Marshal", "Owen", "Tasker"]),  # not known to be a person
+    (["Governor", "Ana", "Lima", "'s"], False, ["Ana", "Lima"]),
+])
+def test_strip_roles(words, person, expected):
+    from pipeline.speakers import strip_roles
+
+    assert strip_roles(words, person=person) == expected
