@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Literal, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
@@ -75,6 +75,29 @@ class CueVerbRule(BaseModel):
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, CueVerbRule]:
     return {r.lemma: r for r in cached_jsonl("cue_verbs.jsonl", CueVerbRule)}
+
+
+class InterviewMarkers(BaseModel):
+    """models/attribution.json interview_markers: the labels that open the
+    turns of an interview ("Q: What comes next?" / "A: Sleep, mostly.") or a
+    transcript ("HOST: …" / "MARSH: …")."""
+
+    model_config = ConfigDict(extra="forbid")
+    # the interviewer's turns: questions, no claims of the interviewee
+    question: list[str]
+    # the answers, each the interviewee's own words, like a quote
+    answer: list[str]
+    # capitalized labels that open a paragraph but name no speaker
+    # ("UPDATE:", "CORRECTION:"): a transcript's turns are named by speakers
+    not_speakers: list[str]
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "InterviewMarkers":
+        if not self.question or not self.answer:
+            raise ValueError("interview_markers needs non-empty 'question' and 'answer' lists")
+        if {m.lower() for m in self.question} & {m.lower() for m in self.answer}:
+            raise ValueError("interview_markers: a label cannot open both questions and answers")
+        return self
 
 
 class AttributionRules(BaseModel):
@@ -195,19 +218,8 @@ class AttributionRules(BaseModel):
     # verbs of '"…." That was how X *described* it': besides the cue verbs,
     # the verbs whose subject the sentence after a quote names as its speaker
     how_verbs: list[str]
-    # the labels that open the turns of a question-and-answer interview
-    # ("Q: What comes next?" / "A: Sleep, mostly."): each answer is the
-    # interviewee's own words, like a quote
-    interview_markers: dict[Literal["question", "answer"], list[str]]
-
-    @field_validator("interview_markers")
-    @classmethod
-    def _both_turns(cls, v: dict) -> dict:
-        if set(v) != {"question", "answer"} or not all(v.values()):
-            raise ValueError("interview_markers needs non-empty 'question' and 'answer' lists")
-        if set(v["question"]) & set(v["answer"]):
-            raise ValueError("interview_markers: a label cannot open both questions and answers")
-        return v
+    # the labels that open the turns of an interview or transcript
+    interview_markers: "InterviewMarkers"
 
 
 @lru_cache(maxsize=1)
@@ -312,44 +324,60 @@ _ANSWERS_KEY = "claimsift_interview_answers"
 @lru_cache(maxsize=1)
 def _turn_pattern() -> re.Pattern:
     markers = frames().interview_markers
-    labels = "|".join(re.escape(m) for m in sorted(markers["question"] + markers["answer"], key=len, reverse=True))
-    # "Q: …", "A. …", "**Q:** …", "Answer: …" at the start of a paragraph
+    labels = "|".join(re.escape(m) for m in sorted(markers.question + markers.answer, key=len, reverse=True))
+    # "Q: …", "A. …", "**Q:** …", "Answer: …", "HOST: …" at the start of a paragraph
     return re.compile(rf"[ \t]*(?:\*\*|__)?({labels})(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)")
 
 
-def interview_turns(text: str) -> list[tuple[str, int, int]]:
-    """The turns of a question-and-answer interview: ("question" or
-    "answer", start, end of the turn's words without its label), one per
-    paragraph that opens with a label of ``interview_markers``. Answers
-    count only after a question (an "A." that opens a paragraph elsewhere
-    is an initial), and only in a text that has both."""
+# a transcript's speaker label: one to three capitalized words ("MARSH:",
+# "RAY OKONJO:", "DR. VALE:") before a colon at the start of a paragraph
+_NAMED_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u2019.\-]*[A-Z.]){0,2})"
+                         r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+
+
+def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
+    """The turns of an interview or transcript: (kind, start, end of the
+    turn's words without its label, the label), one per paragraph that opens
+    with a label. Kinds: "question" and "answer" for the labels of
+    ``interview_markers`` ("Q:", "A:", "HOST:"); "speaker" for a transcript
+    line opened by a speaker's name in capitals ("MARSH: No. Nobody here is
+    going to …"). Answers count only after a question (an "A." that opens a
+    paragraph elsewhere is an initial), named lines only where two or more
+    paragraphs open so; none in a text without answers or named lines."""
     markers = frames().interview_markers
-    kind_of = {m.lower(): k for k in markers for m in markers[k]}
+    kind_of = {m.lower(): k for k, ms in (("question", markers.question), ("answer", markers.answer)) for m in ms}
+    not_speakers = {m.lower() for m in markers.not_speakers}
     pattern = _turn_pattern()
-    turns: list[tuple[str, int, int]] = []
+    turns: list[tuple[str, int, int, str]] = []
     asked = False
     for p_start, p_end in _paragraphs(text):
         m = pattern.match(text, p_start, p_end)
+        kind = kind_of[m.group(1).lower()] if m is not None else None
         if m is None:
-            continue
-        kind = kind_of[m.group(1).lower()]
+            m = _NAMED_TURN.match(text, p_start, p_end)
+            if m is None or m.group(1).lower().rstrip(".") in not_speakers:
+                continue
+            kind = "speaker"
         if kind == "answer" and not asked:
             continue
-        asked = True
+        asked = asked or kind == "question"
         end = p_end
         while end > m.end() and text[end - 1].isspace():
             end -= 1
-        turns.append((kind, m.end(), end))
-    if not any(k == "answer" for k, _, _ in turns):
+        turns.append((kind, m.end(), end, m.group(1)))
+    if sum(1 for t in turns if t[0] == "speaker") < 2:
+        turns = [t for t in turns if t[0] != "speaker"]
+    if not any(t[0] in ("answer", "speaker") for t in turns):
         return []
     return turns
 
 
 def interview_answers(doc: Doc) -> list[tuple[int, int]]:
-    """Char ranges of the answers of :func:`interview_turns`, once per doc."""
+    """Char ranges of the answers and named lines of :func:`interview_turns`
+    (the words someone said), once per doc."""
     answers = doc.user_data.get(_ANSWERS_KEY)
     if answers is None:
-        answers = doc.user_data[_ANSWERS_KEY] = [(s, e) for k, s, e in interview_turns(doc.text) if k == "answer"]
+        answers = doc.user_data[_ANSWERS_KEY] = [(s, e) for k, s, e, _ in interview_turns(doc.text) if k != "question"]
     return answers
 
 
@@ -508,7 +536,8 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
         while e < n and (doc[e].is_title or (doc[e].like_num and e > end + 1)) and sents.same(e, end):
             e += 1
         end = e
-    if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title:
+    if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title \
+            and not doc[start - 2].is_upper:  # (not a transcript's "MARSH: No. Nobody …")
         s = start - 2
         while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
             s -= 1
@@ -2295,6 +2324,28 @@ def interviewee(ctx: Context) -> Optional[SpeakerRef]:
     return SpeakerRef("PERSON", doc[i].text, name, i, i + 1, i)
 
 
+def label_speaker(ctx: Context, label: str, at: int) -> SpeakerRef:
+    """The speaker a transcript line's label names ("MARSH:" is Delia Marsh,
+    "RAY:" Ray Okonjo when the article named them; "JOANNE:", a caller it
+    did not, is Joanne; "CALLER:" an unnamed caller). ``at`` is the char
+    offset of the line's words (the label's tokens are found before it)."""
+    doc, table = ctx.doc, ctx.table
+    words = [w.strip(".") for w in label.split() if w.strip(".")]
+    span = doc.char_span(ctx.text.rfind(label, 0, at), at, alignment_mode="expand")
+    start, end = (span.start, span.end) if span is not None else (None, None)
+    lowered = [w.lower() for w in words]
+    full = table.surnames.get(lowered[-1]) if lowered else None
+    if full is None:
+        firsts = {n.split()[0].lower(): n for _, n in table.persons if len(n.split()) > 1}
+        full = firsts.get(lowered[0]) if lowered else None
+    if full is not None:
+        return SpeakerRef("PERSON", label, full, start, end, start)
+    lex = lexicon()
+    if len(lowered) == 1 and (lowered[0] in lex.role_words or lowered[0] in lex.unnamed_nouns or lowered[0] in lex.person_nouns):
+        return SpeakerRef("UNNAMED", label, lowered[0], start, end, start)
+    return SpeakerRef("PERSON", label, " ".join(w.capitalize() for w in words), start, end, start)
+
+
 def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -2303,8 +2354,13 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     # one included ('X is "10 times the losses," he said. "Trade helps."')
     direct = sorted([a for a in existing if a.kind in ("direct", "mixed")], key=lambda a: a.content_start)
     asked: list[Attribution] = []  # quoted questions: not claims, but their speaker goes on
-    answers = set(interview_answers(doc))
-    speaker_of_answers = interviewee(ctx) if answers else None
+    # the words of an interview's answers and a transcript's lines, by speaker
+    turn_speaker: dict[tuple[int, int], Optional[SpeakerRef]] = {}
+    if interview_answers(doc):
+        answerer = interviewee(ctx)
+        for kind, s, e, label in interview_turns(ctx.text):
+            if kind != "question":
+                turn_speaker[(s, e)] = answerer if kind == "answer" else label_speaker(ctx, label, s)
     for qs, qe in ctx.quotes:
         q_span = doc.char_span(qs, qe, alignment_mode="expand")
         if q_span is None:
@@ -2316,10 +2372,10 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                 or (q_span[0].is_lower and not _cue_adjacent(doc, len(ctx.text), qs, qe)
                     and not _split_quote_tail(ctx, qs)):
             continue  # a title or a scare-quoted phrase, not a quoted statement
-        if (qs, qe) in answers:  # an interview's answer: the interviewee's words, no cue
-            if speaker_of_answers is not None and not ctx.in_skip(qs):
-                out.extend(_make(ctx, "direct", "direct.interview", [speaker_of_answers], (q_span.start, q_span.end),
-                                 None, None, ()))
+        if (qs, qe) in turn_speaker:  # an interview's answer, a transcript's line: no cue
+            sp = turn_speaker[(qs, qe)]
+            if sp is not None and not ctx.in_skip(qs):
+                out.extend(_make(ctx, "direct", "direct.interview", [sp], (q_span.start, q_span.end), None, None, ()))
             continue
         earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None

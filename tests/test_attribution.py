@@ -3182,11 +3182,20 @@ def test_review_findings(extract, text, expected):
     ("Q: Anything else?\n\nQ: Really?", []),
     # a label needs its colon or period and the words after it
     ("Q and A sessions ran late.\n\nA lot of people stayed.", []),
+    # a transcript: speakers' names in capitals; the host asks
+    ("Intro.\n\nHOST: Is the valley going to run dry?\n\nMARSH: No.\n\nJOANNE: My well went dry.\n\nDR. VALE: It will rain.",
+     [("question", "Is the valley going to run dry?"), ("speaker", "No."), ("speaker", "My well went dry."),
+      ("speaker", "It will rain.")]),
+    # one capitalized label is no transcript, nor are labels that name no speaker
+    ("Intro.\n\nMARSH: No.", []),
+    ("UPDATE: The road reopened.\n\nCORRECTION: An earlier version misspelled a name.", []),
+    # capitals must be the whole label ("Note: ..." is prose)
+    ("Note: the figures are provisional.\n\nAlso: more later.", []),
 ])
 def test_interview_turns(text, expected):
     from pipeline.attribution import interview_turns
 
-    assert [(k, text[s:e]) for k, s, e in interview_turns(text)] == expected
+    assert [(k, text[s:e]) for k, s, e, _ in interview_turns(text)] == expected
 
 
 INTERVIEW = (
@@ -3220,9 +3229,10 @@ def test_interview_without_a_named_interviewee_gives_no_answer_claims(extract):
 
 
 @pytest.mark.parametrize("markers, message", [
-    ({"question": ["Q"]}, "interview_markers"),
-    ({"question": ["Q"], "answer": []}, "interview_markers"),
-    ({"question": ["Q", "A"], "answer": ["A"]}, "both questions and answers"),
+    ({"question": ["Q"], "not_speakers": []}, "interview_markers"),
+    ({"question": ["Q"], "answer": [], "not_speakers": []}, "interview_markers"),
+    ({"question": ["Q", "a"], "answer": ["A"], "not_speakers": []}, "both questions and answers"),
+    ({"question": ["Q"], "answer": ["A"], "not_speakers": [], "speakers": []}, "interview_markers"),
 ])
 def test_interview_markers_are_validated(tmp_path, markers, message):
     import json
@@ -3297,3 +3307,27 @@ def test_strip_roles(words, person, expected):
     from pipeline.speakers import strip_roles
 
     assert strip_roles(words, person=person) == expected
+
+
+TRANSCRIPT = (
+    "Delia Marsh, the district's general manager, spoke on \"Valley Morning,\" the call-in program hosted by "
+    "Ray Okonjo.\n\n"
+    "HOST: Is the valley going to run out of water?\n\n"
+    "MARSH: No. Nobody here is going to turn on a tap and get nothing.\n\n"
+    "JOANNE: I'm calling from Brenton Flats. My well went dry in September.\n\n"
+    "CALLER: The district never answers the phone.\n\n"
+    "HOST: The growers' cooperative says some of its members will lose their orchards.")
+
+
+def test_transcript_lines_are_claims_of_the_named_speakers(extract):
+    claims = extract(TRANSCRIPT)
+    got = [(c.speaker.label, c.speaker.name, c.claim.text) for c in claims if c.rule == "direct.interview"]
+    assert got == [
+        ("PERSON", "Delia Marsh", "No. Nobody here is going to turn on a tap and get nothing"),
+        ("PERSON", "Joanne", "I'm calling from Brenton Flats"),
+        ("PERSON", "Joanne", "My well went dry in September"),
+        ("UNNAMED", "caller", "The district never answers the phone"),
+    ], tuples(claims)
+    # the host's question is no claim; what the host reports is
+    assert [(c.speaker.text, c.claim.text) for c in claims if c.rule != "direct.interview"] == [
+        ("growers' cooperative", "some of its members will lose their orchards")], tuples(claims)
