@@ -1184,7 +1184,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue
             rid = "indirect.as_clause"
         elif (rule.class_ in ("speech", "cognition") or (rule.class_ == "evidential" and _document_subject(tok))) \
-                and tok.dep_ in ("parataxis", "conj", "ccomp") and _is_clause_head(tok.head) \
+                and (tok.dep_ in ("parataxis", "conj", "ccomp") or _comma_set_advcl(tok)) and _is_clause_head(tok.head) \
                 and not (tok.dep_ == "ccomp" and cue_entry(tok.head) is not None) \
                 and not any(c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children) \
                 and not any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children) \
@@ -1340,6 +1340,23 @@ def _trim_end(doc: Doc, start: int, end: int) -> int:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return end
+
+
+def _comma_set_advcl(verb: Token) -> bool:
+    """A cue the parser hung on its clause as an adverbial clause, set off by
+    commas on both sides and opened by no subordinator: 'If the talks fail,
+    *Ms Brevold has said*, Eskerland could take the case to the tribunal' is a
+    parenthetical cue, not an 'as' / 'when' clause."""
+    if verb.dep_ != "advcl" or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    doc = verb.doc
+    # the cue's own words: its subject and auxiliaries ... its complements
+    # (not a clause hung on it, "If the talks fail")
+    lo = min([c.left_edge.i for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")]
+             + [verb.i])
+    hi = max([c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "advcl", "conj", "cc")]
+             + [verb.i])
+    return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," and doc[hi + 1].text == "," and verb.i < verb.head.i
 
 
 def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2238,6 +2255,9 @@ def according_to(ctx: Context) -> list[Attribution]:
             ce = acc_s
         if ce - cs < 2:
             continue
+        if (rid == "according_to" and pobj.lower_ in frames().carrier_nouns and cue_entry(head) is not None
+                and any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ == "auxpass" for c in head.children)):
+            continue  # '"…," the statement read, according to a translation': the statement speaks
         if rid == "in_document":
             # "In a CNN poll": the document, or whoever it belongs to, speaks
             speakers = _resolve_all(ctx, evidential_sources(pobj)) or [described_source(pobj)]

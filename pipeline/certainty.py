@@ -837,6 +837,18 @@ class _Tally:
         self.hypothetical = False
         self.cues: list[CertaintyCue] = []
         self._seen: set[tuple[int, int]] = set()
+        self._negated: list[tuple[int, int]] = []  # token ranges of the negations counted
+
+    def _coordinated_negation(self, cue: CueMatch) -> bool:
+        """Does the negation repeat one on a coordinated auxiliary ("cannot
+        and will not match", "has not and will not")? One denial, not two."""
+        for s, e in self._negated:
+            lo, hi = (e, cue.start) if e <= cue.start else (cue.end, s)
+            between = self.doc[lo:hi]
+            if 0 < len(between) <= 4 and any(t.pos_ == "CCONJ" for t in between) \
+                    and all(t.pos_ in ("CCONJ", "AUX", "PUNCT") for t in between):
+                return True
+        return False
 
     def record(self, cue: CueMatch, category: str | None = None) -> None:
         if (cue.start, cue.end) not in self._seen:
@@ -853,7 +865,9 @@ class _Tally:
             if rule.polarity == "negative":
                 self.negations += 1
         elif cue.category == "negation":
-            self.negations += 1
+            if not self._coordinated_negation(cue):
+                self.negations += 1
+                self._negated.append((cue.start, cue.end))
         elif cue.category == "conditional":
             self.hypothetical = True
         else:

@@ -915,6 +915,14 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             if last_speakers:
                 ref = last_speakers[-1]
                 if ref.label in ("ORG", "UNNAMED", "NORP", "GPE"):
+                    # unless an organization the article named as a subject
+                    # since then ('the statement read …. Marnovia's Ministry of
+                    # Maritime Affairs responded within hours. … it insisted')
+                    if lower in lex.org_pronouns and ref.head is not None:
+                        newer = [n for i, n in table.orgs if ref.head < i < head.i and _subject_mention(doc[i])
+                                 and not sentence_index(doc).same(i, head.i)]
+                        if newer:
+                            return SpeakerRef("ORG", text, newer[-1], head.i, head.i + 1, head.i)
                     return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
             if lower in lex.org_pronouns:
                 org = _previous_org(doc, head.i, table)

@@ -3331,3 +3331,60 @@ def test_transcript_lines_are_claims_of_the_named_speakers(extract):
     # the host's question is no claim; what the host reports is
     assert [(c.speaker.text, c.claim.text) for c in claims if c.rule != "direct.interview"] == [
         ("growers' cooperative", "some of its members will lose their orchards")], tuples(claims)
+
+
+def test_regression_it_went_to_the_last_speaker_though_a_newer_organization_acted(extract):
+    """'"…," the statement read. Marnovia's Ministry of Maritime Affairs
+    responded within hours. In a reply issued late on Wednesday, it insisted
+    that X': 'it' was the statement (the last speaker), not the ministry the
+    sentence before made its subject."""
+    text = ("The Eskerlandic foreign ministry said in a statement on Wednesday that patrol vessels had boarded four "
+            "trawlers. Marnovia's Ministry of Maritime Affairs responded within hours. In a reply issued late on "
+            "Wednesday, it insisted that its coastguard had acted within the terms of the convention.")
+    claims = extract(text)
+    assert [c.speaker.name for c in claims if c.cue.text == "insisted"] == ["Ministry of Maritime Affairs"], tuples(claims)
+    # the last speaker still holds when no organization came after it
+    claims = extract("The Halvorsk company said on Monday that the shaft was safe. It added that the inquiry was routine.")
+    assert [c.speaker.name for c in claims] == ["halvorsk company"] * 2, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a translation only carries the statement's words: the statement speaks
+    ('The ministry spoke on Wednesday. "This is not the conduct of a neighbour acting in good faith," the statement '
+     'read, according to a translation circulated by the ministry.',
+     [("statement", "This is not the conduct of a neighbour acting in good faith")]),
+    # a passive cue with no speaker of its own stays the document's
+    ("The investigation is expected to take six to eight weeks, according to the letter.",
+     [("letter", "The investigation is expected to take six to eight weeks")]),
+])
+def test_according_to_a_carrier_of_someone_elses_words(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.text, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, speaker, claim", [
+    ("If the talks fail, Ms Brevold has said, Eskerland could take the case to the tribunal.", "Brevold",
+     "If the talks fail, Ms Brevold has said, Eskerland could take the case to the tribunal"),
+    ("When the vote comes, the mayor said, the council will be ready.", "mayor",
+     "When the vote comes, the mayor said, the council will be ready"),
+])
+def test_parenthetical_cue_the_parser_made_an_adverbial_clause(extract, text, speaker, claim):
+    claims = extract(text)
+    assert [(c.speaker.text.split()[-1], c.claim.text) for c in claims] == [(speaker, claim)], tuples(claims)
+
+
+def test_an_adverbial_clause_with_a_subordinator_is_no_parenthetical_cue(extract):
+    claims = extract("As the mayor said, the council will be ready.")
+    assert [c.rule for c in claims] != ["indirect.parenthetical"], tuples(claims)
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ('Graham Petrakis said that the company "cannot and will not" match the demand.', "negative"),
+    ("Petrakis said the company has not and will not sell the plant.", "negative"),
+    ("Petrakis said the company has never and will never sell the plant.", "negative"),
+    # two negations that do not share a verb still cancel
+    ("Petrakis said nobody could not see the damage.", "positive"),
+])
+def test_negations_on_coordinated_auxiliaries_count_once(extract, text, polarity):
+    [claim] = extract(text)
+    assert claim.certainty.polarity == polarity, claim.certainty

@@ -1095,3 +1095,4 @@ def test_anchored_matcher_finds_what_a_whole_doc_matcher_finds(nlp):
 def test_anchored_matcher_property(nlp, words):
     doc = nlp(" ".join(words))
     assert _anchored_matches(nlp, doc) == _plain_matches(nlp, doc)
+
