@@ -180,11 +180,17 @@ def word_gender(word: str) -> Optional[str]:
 
 def _age_appositive(root: Token) -> bool:
     """"Keteme, *27*, told reporters": an age after the name."""
-    if root.dep_ == "pobj" or root.ent_type_ in ("GPE", "LOC"):
-        return False  # "Texas, 38, and Florida, 30": electoral votes, not ages
+    doc = root.doc
+    if root.ent_type_ in ("GPE", "LOC"):
+        return False
+    if root.dep_ == "pobj" and not (root.i + 4 < len(doc) and doc[root.i + 3].text == ","
+                                    and doc[root.i + 4].lower_ in ("a", "an", "the")):
+        # "Texas, 38, and Florida, 30": electoral votes, not ages ("For
+        # Delphine Osterhout, 52, a school bus driver": an age)
+        return False
     return any(c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i == root.i + 2
                and c.text.isascii() and c.text.isdecimal()
-               and 1 <= int(c.text) <= 120 and root.doc[root.i + 1].text == "," for c in root.children)
+               and 1 <= int(c.text) <= 120 and doc[root.i + 1].text == "," for c in root.children)
 
 
 def _who_relative(root: Token) -> bool:
@@ -201,6 +207,8 @@ def _clause_pronoun_gender(root: Token) -> Optional[str]:
     """The gender of a he/she that is the subject of a clause reported by the
     verb this name is the subject of: "Kettleby denied that *he* had …",
     "Varrow writes that *she* learned …"."""
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head  # "Its chief executive, Raymond Tull, said that he …"
     if root.dep_ != "nsubj" or root.head.i == root.i:
         return None
     for comp in root.head.children:
@@ -211,6 +219,29 @@ def _clause_pronoun_gender(root: Token) -> Optional[str]:
                 gender = word_gender(subj.text)
                 if gender:
                     return gender
+    return None
+
+
+def _conjunct_pronoun_gender(root: Token) -> Optional[str]:
+    """The gender of the he/she that is the subject of a verb coordinated
+    with the one this name is the subject of: "Its chief executive, Raymond
+    Tull, said X, but *he* declined to give a figure". Not when another
+    person noun stands between ("Tull said X, and the analyst said she …")."""
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.i == root.i:
+        return None
+    verb = root.head
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < verb.i:
+            continue
+        subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PRON" or not word_gender(subj.text):
+            continue
+        if any(t.ent_type_ == "PERSON" or (t.pos_ in ("NOUN", "PROPN") and _is_human_noun(t))
+               for t in root.doc[verb.i + 1:subj.i]):
+            return None
+        return word_gender(subj.text)
     return None
 
 
@@ -276,6 +307,7 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
         root = doc[i]
         alone = per_sentence[sents.start(i)] == 1
         for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1),
+                               (_conjunct_pronoun_gender(root) if alone else None, 2),
                                (_next_sentence_pronoun_gender(root) if alone else None, 2)):
             if gender:
                 votes.setdefault(name, Counter())[gender] += weight
@@ -472,7 +504,7 @@ def build_name_table(doc: Doc) -> NameTable:
     # an untagged name the text shows to be a person's: "Keteme, 27, told
     # reporters", "Harrow, who runs a store, said"
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.dep_ in ("nsubj", "nsubjpass") \
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "" and (tok.dep_ in ("nsubj", "nsubjpass") or _age_appositive(tok)) \
                 and tok.lower_ not in table.surnames and not _titled_person(doc[mention_bounds(tok)[0]:tok.i]) \
                 and _person_evidence(tok):  # (titled names come next)
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]

@@ -3388,3 +3388,33 @@ def test_an_adverbial_clause_with_a_subordinator_is_no_parenthetical_cue(extract
 def test_negations_on_coordinated_auxiliaries_count_once(extract, text, polarity):
     [claim] = extract(text)
     assert claim.certainty.polarity == polarity, claim.certainty
+
+
+def test_regression_a_name_after_for_with_an_age_was_no_person(extract):
+    """'For Delphine Osterhout, 52, a school bus driver ...': the NER left the
+    name untagged, and the age was not read as one after a preposition, so
+    the next 'she said' went to the last person the NER had tagged."""
+    text = ("Its chief executive, Raymond Tull, said the company would seek approval in 2026. "
+            "For Delphine Osterhout, 52, a school bus driver who took part in the trial, the numbers are personal. "
+            "She said she lost 41 pounds.")
+    claims = extract(text)
+    assert [c.speaker.name for c in claims if c.speaker.text == "She"] == ["Delphine Osterhout"], tuples(claims)
+
+
+def test_electoral_votes_after_a_preposition_are_no_age(nlp):
+    from pipeline.speakers import _age_appositive
+
+    doc = nlp("He won in Texas, 38, and Florida, 30.")
+    assert [t.text for t in doc if _age_appositive(t)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its chief executive, Raymond Tull, said the company is likely to price the pill below current treatments, "
+     "but he declined to give a figure.", {"Raymond Tull": "male"}),
+    # another person between the name's verb and the pronoun: no evidence
+    ("Raymond Tull said the nurse was tired, and she declined to give a figure.", {}),
+])
+def test_gender_from_a_pronoun_subject_of_a_coordinated_verb(nlp, text, expected):
+    from pipeline.speakers import build_name_table
+
+    assert build_name_table(nlp(text)).genders == expected
