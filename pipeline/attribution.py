@@ -1091,7 +1091,10 @@ def _hung_subjects(verb: Token) -> list[Token]:
     speaker is the one before (subject_of); the content starts at these
     (_stray_content_subject)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if not any(c.i < verb.i for c in subjects):
+    doc = verb.doc
+    # (a "subject" before the verb that a quote mark separates from it is the
+    # quote's word: '"… Not even *the dog*," said Helen Brask' is Brask's)
+    if not any(c.i < verb.i and not any(t.is_quote for t in doc[c.i:verb.i]) for c in subjects):
         return []
     return [c for c in subjects if c.i > verb.i]
 
@@ -1418,8 +1421,9 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if first.dep_ != "mark" and not (first.dep_ == "det" and (first.head.tag_ in ("NNS", "NNPS") or parallel)
                                          and first.head.dep_ in ("nsubj", "nsubjpass") and first.head.head.i == child.i):
             continue
-        if not _has_subject(child):
-            continue
+        if not _has_subject(child) and not (first.dep_ == "mark" and any(
+                t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in doc[first.i + 1:child.i])):
+            continue  # (a subject the parser misread: "but that *fewer than a third* backed X")
         start = first.i + 1
         end = trim_trailing_asides(doc, start, _trim_end(doc, start, child.right_edge.i + 1))
         if end - start >= 2:

@@ -524,7 +524,7 @@ def build_name_table(doc: Doc) -> NameTable:
     known = {i for i, _ in table.persons}
     for ent, label in zip(doc.ents, labels):
         if (len(ent) == 1 and label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
-                and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos")
+                and (ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") or _according_to_source(ent.root))
                 and ent.root.i not in known and ent.text.lower() in table.surnames):
             table.persons.append((ent.root.i, table.surnames[ent.text.lower()]))
     table.persons.sort()
@@ -625,6 +625,12 @@ def _unnamed_description(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _according_to_source(tok: Token) -> bool:
+    """Is the token the source of an "according to" ("…, according to
+    *Hallvardsen*")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
 def _salience(tok: Token, spoke: bool) -> int:
     """How likely a mention is the one a later he/she refers to: someone who
     spoke, then the subject of the main clause, then any subject."""
@@ -656,10 +662,13 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
     known = {i for i, _, _ in cand}
     lo = max(0, before - 120)
     for tok in doc[lo:before]:
-        if (tok.i not in known and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass")
+        # (or the source of an "according to", who spoke: "…, according to
+        # Hallvardsen. She said her team hopes to return")
+        source = _according_to_source(tok)
+        if (tok.i not in known and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or source)
                 and tok.ent_type_ == "" and tok.lower_ in table.surnames
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)):  # not "Battle Angel 2"
-            cand.append((tok.i, table.surnames[tok.lower_], False))
+            cand.append((tok.i, table.surnames[tok.lower_], source))
     # a name inside the quote or clause the pronoun's verb reports is not its
     # speaker ('"Veloria has subsidised its mills," he said'; "Investors are
     # more worried about the Wren, she said")
@@ -879,6 +888,12 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     doc = head.doc
     lower = head.lower_
     if lower in QUANTIFIERS:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                      and c.i > head.i), None)
+        if named is not None and lower == "one":
+            ref = resolve(named, table, last_speakers)  # "One of them, Mei-Lin Castellane-Obi, believes X"
+            if ref is not None and ref.label == "PERSON":
+                return ref
         # "most of the Senate Republicans", "two of the officials": the group named after 'of'
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -3418,3 +3418,32 @@ def test_gender_from_a_pronoun_subject_of_a_coordinated_verb(nlp, text, expected
     from pipeline.speakers import build_name_table
 
     assert build_name_table(nlp(text)).genders == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second that-clause after "but that", its subject misparsed
+    ("Ayodele Marchetti said 61 percent of the classmates she had surveyed supported limits during class, "
+     "but that fewer than a third backed an all-day ban.",
+     [("Ayodele Marchetti", "61 percent of the classmates she had surveyed supported limits during class"),
+      ("Ayodele Marchetti", "fewer than a third backed an all-day ban")]),
+    # an inverted cue after a quote whose last word the parser made the cue's subject
+    ('"We stopped posting photos. Not even the dog," said Helen Brask, 62, whose house was burglarized in August.',
+     [("Helen Brask", "We stopped posting photos"), ("Helen Brask", "Not even the dog")]),
+    # "One of them, NAME," is NAME
+    ("One of them, Mei-Lin Castellane-Obi, who specializes in skulls, believes a second specimen could help.",
+     [("Mei-Lin Castellane-Obi", "a second specimen could help")]),
+])
+def test_regressions_from_set_65(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+def test_regression_she_after_according_to_a_surname_the_ner_called_a_place(extract):
+    """'…, according to Hallvardsen. She said her team hopes to return': the
+    NER tagged the surname a place, so 'she' went to the last woman quoted."""
+    text = ('Signe Hallvardsen, the lead author, spoke on Monday. One of them, Mei-Lin Castellane-Obi, believes a '
+            'second specimen could help. "If a second skull turns up, the debate is over," she said. The owners '
+            'have not decided whether to allow a second excavation, according to Hallvardsen.\n\n'
+            'She said her team hopes to return next summer.')
+    claims = extract(text)
+    assert claims[-1].speaker.name == "Signe Hallvardsen", tuples(claims)
