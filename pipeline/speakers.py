@@ -992,6 +992,13 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             name = table.full_name(person_name(ent))
         label, name = _relabel_short_name(name, label, table, None if _person_evidence(ent.root) else start)
         return SpeakerRef(label, text, name, start, end, head.i)
+    named = _appositive_person(head) if (head.pos_ == "NOUN" or lower in lex.role_words) else None
+    if named is not None and lower not in lex.org_nouns:
+        # "The Chancellor, Desmond Aske, said" (a title read as a name), "The
+        # jury president, the director Odile Brasseur, rejected"
+        ref = resolve(named, table, last_speakers)
+        if ref is not None and ref.label == "PERSON":
+            return SpeakerRef("PERSON", text, ref.name, start, end, head.i)
     if head.pos_ == "PROPN" and lower in lex.role_words and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         titled = _titled_person_for(doc, head, table)  # "The MP insisted" after "The MP for Dene, Gideon Farrant"
         if titled is not None:
@@ -1019,6 +1026,11 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)
+    if head.pos_ == "NOUN" and _age_epithet(head):
+        # "The 29-year-old singer announced ...": the person just named
+        prev = _previous_person(doc, start, table, speakers=last_speakers)
+        if prev is not None:
+            return SpeakerRef("PERSON", text, prev[1], start, end, head.i)
     if head.pos_ == "NOUN":
         fronted = _fronted_name(head)
         if fronted is not None:
@@ -1069,6 +1081,35 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if head.pos_ == "NOUN" and _is_human_noun(head):
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
+    return None
+
+
+def _age_epithet(head: Token) -> bool:
+    """A definite noun phrase that describes someone by age, the way news
+    refers back to the person it just named ("*the 29-year-old singer*",
+    "the 62-year-old")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ == "old" and any(
+        g.lower_ in ("year", "years") and any(n.like_num for n in g.children) for g in c.children)
+        for c in head.children)
+
+
+def _appositive_person(head: Token) -> Optional[Token]:
+    """A person's name in apposition to a capitalized title ("The
+    *Chancellor*, Desmond Aske,") or to a noun in apposition to the head
+    ("The jury president, the director Odile Brasseur,"). The plain case,
+    "the mayor, Elena Ruiz", is resolve's own."""
+    def person(tok: Token) -> Optional[Token]:
+        return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                     and c.i > tok.i), None)
+    if head.pos_ == "PROPN":
+        return person(head)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i and _is_human_noun(child):
+            found = person(child)
+            if found is not None:
+                return found
     return None
 
 

@@ -3447,3 +3447,25 @@ def test_regression_she_after_according_to_a_surname_the_ner_called_a_place(extr
             'She said her team hopes to return next summer.')
     claims = extract(text)
     assert claims[-1].speaker.name == "Signe Hallvardsen", tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title the tagger read as a name, with the person's name in apposition
+    ("The Chancellor, Desmond Aske, said on Monday that the savings would be ring-fenced.",
+     [("Desmond Aske", "the savings would be ring-fenced")]),
+    # the name in apposition to a noun in apposition
+    ("The jury president, the director Odile Brasseur, said the deliberation had been thorough.",
+     [("Odile Brasseur", "the deliberation had been thorough")]),
+    # an age epithet refers back to the person just named
+    ("Sasha Delacorte cancelled the tour. The 29-year-old singer said on Wednesday that she had been "
+     "diagnosed with a vocal cord hemorrhage.",
+     [("Sasha Delacorte", "she had been diagnosed with a vocal cord hemorrhage")]),
+])
+def test_regressions_from_sets_69_and_72(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+def test_a_body_in_apposition_to_a_title_stays_the_body(extract):
+    claims = extract("The committee, the Senate Finance Committee, said the bill would pass.")
+    assert [c.speaker.label for c in claims] == ["ORG"], tuples(claims)
