@@ -2348,6 +2348,34 @@ def interviewee(ctx: Context) -> Optional[SpeakerRef]:
     return SpeakerRef("PERSON", doc[i].text, name, i, i + 1, i)
 
 
+def interview_occasion(ctx: Context) -> Optional[int]:
+    """The verb of the paragraph just before an interview's first turn that a
+    date hangs on ("She spoke with the Courier *on Saturday*; the exchange
+    has been edited", "The dispute spilled onto the airwaves *on Tuesday*,
+    when Varga and Castellane appeared on ... An excerpt:"): when the answers
+    were said. Its token index, or None."""
+    doc, text = ctx.doc, ctx.text
+    turns = interview_turns(text)
+    if not turns:
+        return None
+    first = turns[0][1]
+    prior = [p for p in _paragraphs(text) if p[1] <= first]
+    window = prior[-1][0] if prior else 0  # (the paragraph that leads into the turns)
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not window <= ent.start_char < first or ctx.quote_at(ent.start_char) is not None:
+            continue
+        cur = ent.root
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                best = cur.i
+                break
+    return best
+
+
 def label_speaker(ctx: Context, label: str, at: int) -> SpeakerRef:
     """The speaker a transcript line's label names ("MARSH:" is Delia Marsh,
     "RAY:" Ray Okonjo when the article named them; "JOANNE:", a caller it
@@ -2380,8 +2408,11 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
     asked: list[Attribution] = []  # quoted questions: not claims, but their speaker goes on
     # the words of an interview's answers and a transcript's lines, by speaker
     turn_speaker: dict[tuple[int, int], Optional[SpeakerRef]] = {}
+    occasion: tuple[int, ...] = ()
     if interview_answers(doc):
         answerer = interviewee(ctx)
+        when = interview_occasion(ctx)
+        occasion = (when,) if when is not None else ()
         for kind, s, e, label in interview_turns(ctx.text):
             if kind != "question":
                 turn_speaker[(s, e)] = answerer if kind == "answer" else label_speaker(ctx, label, s)
@@ -2399,7 +2430,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if (qs, qe) in turn_speaker:  # an interview's answer, a transcript's line: no cue
             sp = turn_speaker[(qs, qe)]
             if sp is not None and not ctx.in_skip(qs):
-                out.extend(_make(ctx, "direct", "direct.interview", [sp], (q_span.start, q_span.end), None, None, ()))
+                out.extend(_make(ctx, "direct", "direct.interview", [sp], (q_span.start, q_span.end), None, None, occasion))
             continue
         earlier = [a for a in direct + out + asked if a.content_end <= qs]
         prev = max(earlier, key=lambda a: a.content_end) if earlier else None

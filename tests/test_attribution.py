@@ -3469,3 +3469,20 @@ def test_regressions_from_sets_69_and_72(extract, text, expected):
 def test_a_body_in_apposition_to_a_title_stays_the_body(extract):
     claims = extract("The committee, the Senate Finance Committee, said the bill would pass.")
     assert [c.speaker.label for c in claims] == ["ORG"], tuples(claims)
+
+
+def test_interview_answers_are_dated_by_the_lines_before_them(extract):
+    text = ("Lorna Teodorescu has led the association since 2021. She spoke with the Courier on Saturday; "
+            "the exchange has been edited for length.\n\n"
+            "Q: Is this a good contract?\n\n"
+            "A: It's a good contract. It is not everything we asked for.\n\n"
+            "Q: Was a strike ever on the table?\n\n"
+            "A: We were two days from setting a date.")
+    claims = [c for c in extract(text, published="2026-05-04") if c.rule == "direct.interview"]
+    assert [(c.speaker.name, str(c.said_on.value) if c.said_on else None) for c in claims] == [
+        ("Lorna Teodorescu", "2026-05-02")] * 3, tuples(claims)
+
+
+def test_interview_answers_without_a_dated_lead_in_have_no_said_on(extract):
+    claims = [c for c in extract(INTERVIEW, published="2026-05-04") if c.rule == "direct.interview"]
+    assert claims and all(c.said_on is None for c in claims)
