@@ -144,7 +144,8 @@ def ent_label(ent: Span) -> str:
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
             return "PERSON"  # "Nadia Castellane, an economist at …", '"…," Arjun Malhotra, the company's CTO, said'
-        if _who_relative(ent.root) or _age_appositive(ent.root):  # "Kettleby, who …", "Keteme, 27," (not places)
+        if _who_relative(ent.root) or _age_appositive(ent.root) or _age_before(ent.root):
+            # "Kettleby, who …", "Keteme, 27," (not places), "15-year-old Ilias Marek"
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
@@ -757,8 +758,18 @@ def _prefix_org(words: list[str], orgs: list[tuple[int, str]], before: int) -> O
 def _person_evidence(root: Token) -> bool:
     """Does the text say this name is a person's ("X, an economist", "X, who
     …", "X, 27,", "Governor X")?"""
-    return (_described_as_person(root) or _who_relative(root) or _age_appositive(root)
+    return (_described_as_person(root) or _who_relative(root) or _age_appositive(root) or _age_before(root)
             or _titled_person(root.doc[mention_bounds(root)[0]:root.i]))
+
+
+def _age_before(root: Token) -> bool:
+    """"*15-year-old* Ilias Marek played": an age right before the name."""
+    doc = root.doc
+    i = root.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+        i -= 1  # back to the name's first word
+    return (i >= 3 and doc[i - 1].lower_ == "old" and doc[i - 2].text in ("-", "‐")
+            and doc[i - 3].lower_ in ("year", "years") and i >= 5 and doc[i - 5].like_num)
 
 
 def _relabel_short_name(name: str, label: str, table: NameTable, before: Optional[int] = None) -> tuple[str, str]:

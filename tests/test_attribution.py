@@ -3486,3 +3486,27 @@ def test_interview_answers_are_dated_by_the_lines_before_them(extract):
 def test_interview_answers_without_a_dated_lead_in_have_no_said_on(extract):
     claims = [c for c in extract(INTERVIEW, published="2026-05-04") if c.rule == "direct.interview"]
     assert claims and all(c.said_on is None for c in claims)
+
+
+def test_regression_a_name_with_its_age_before_it_was_an_organization(extract):
+    """'15-year-old Ilias Marek played ...': the NER called the name an
+    organization, so the interview that followed went to the other player."""
+    text = ("For six rounds at the Kessling Open, 15-year-old Ilias Marek played like someone rated 300 points "
+            "higher. Then grandmaster Konstantin Reyl wrote that Marek's moves were not human.\n\n"
+            "Marek spoke to us by phone on Monday. The exchange has been edited for length.\n\n"
+            "Q: How did you feel when you saw the post?\n\n"
+            "A: Honestly, I laughed first. Then I read the replies and stopped laughing.")
+    claims = [c for c in extract(text) if c.rule == "direct.interview"]
+    assert {c.speaker.name for c in claims} == {"Ilias Marek"}, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15-year-old Ilias Marek played well.", True),
+    ("Ilias Marek played well.", False),
+])
+def test_age_before_a_name(nlp, text, expected):
+    from pipeline.speakers import _age_before
+
+    doc = nlp(text)
+    name = [t for t in doc if t.pos_ == "PROPN"][-1]
+    assert _age_before(name) == expected
