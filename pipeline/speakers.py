@@ -59,6 +59,9 @@ class SpeakerLexicon(BaseModel):
     # a title's abbreviation and the role noun it stands for ("State Sen.
     # X" ... "the senator")
     title_abbreviations: dict[str, str]
+    # last words of place names the NER may take for a person's ("downtown
+    # *Brandt Falls*", "Cedar Springs"): such a "person" is a place
+    place_suffixes: list[str]
 
     @model_validator(mode="after")
     def _titles_are_roles(self) -> "SpeakerLexicon":
@@ -114,6 +117,7 @@ class Lexicon:
     generic_roles: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
     title_abbreviations: dict = field(default_factory=dict)
+    place_suffixes: frozenset = frozenset()
 
     @property
     def subject_pronouns(self) -> frozenset:
@@ -135,6 +139,8 @@ def ent_label(ent: Span) -> str:
     person ("Skyward Air", "Fairway Markets")."""
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
         return "ORG"
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().place_suffixes:
+        return "GPE"  # "downtown Brandt Falls"
     if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT") and ent.root.dep_ == "poss" and ent.root.pos_ == "PROPN" \
             and ent.root.head.lemma_.lower() in lexicon().kin_nouns:
         return "PERSON"  # "[Della Finchley's] 8-year-old son": whose son, a person

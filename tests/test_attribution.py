@@ -3510,3 +3510,27 @@ def test_age_before_a_name(nlp, text, expected):
     doc = nlp(text)
     name = [t for t in doc if t.pos_ == "PROPN"][-1]
     assert _age_before(name) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Her farm appears on the map as served, shaded in the same green as downtown Brandt Falls. Lena Feeney '
+     'spoke on Monday. "I have never had a single bar of that fiber," she said.', "Lena Feeney"),
+])
+def test_regression_a_place_the_ner_called_a_person_took_a_pronoun(extract, text, name):
+    """'downtown Brandt Falls' was tagged a person and took the next 'she'."""
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == [name], tuples(claims)
+
+
+def test_place_suffixes_are_required_in_the_speaker_lexicon(tmp_path):
+    import json
+
+    from pipeline.rules import load_json_rules
+    from pipeline.speakers import SpeakerLexicon
+
+    raw = json.loads((Path(__file__).resolve().parent.parent / "models" / "speakers.json").read_text(encoding="utf-8"))
+    del raw["place_suffixes"]
+    path = tmp_path / "speakers.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="speakers.json.*place_suffixes"):
+        load_json_rules("speakers.json", SpeakerLexicon, path)
