@@ -318,7 +318,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTES_KEY = "claimsift_quote_ranges"
-_ANSWERS_KEY = "claimsift_interview_answers"
+_TURNS_KEY = "claimsift_interview_turns"
 
 
 @lru_cache(maxsize=1)
@@ -372,13 +372,18 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     return turns
 
 
+def doc_turns(doc: Doc) -> list[tuple[str, int, int, str]]:
+    """:func:`interview_turns` of the doc's text, computed once per doc."""
+    turns = doc.user_data.get(_TURNS_KEY)
+    if turns is None:
+        turns = doc.user_data[_TURNS_KEY] = interview_turns(doc.text)
+    return turns
+
+
 def interview_answers(doc: Doc) -> list[tuple[int, int]]:
     """Char ranges of the answers and named lines of :func:`interview_turns`
-    (the words someone said), once per doc."""
-    answers = doc.user_data.get(_ANSWERS_KEY)
-    if answers is None:
-        answers = doc.user_data[_ANSWERS_KEY] = [(s, e) for k, s, e, _ in interview_turns(doc.text) if k != "question"]
-    return answers
+    (the words someone said)."""
+    return [(s, e) for k, s, e, _ in doc_turns(doc) if k != "question"]
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -2322,7 +2327,7 @@ def interviewee(ctx: Context) -> Optional[SpeakerRef]:
     (by the last word of the name, which the NER may have missed), else the
     one named most often of them all. None when it names nobody."""
     doc, text = ctx.doc, ctx.text
-    turns = interview_turns(text)
+    turns = doc_turns(doc)
     if not turns or not ctx.table.persons:
         return None
     first = turns[0][1]
@@ -2355,7 +2360,7 @@ def interview_occasion(ctx: Context) -> Optional[int]:
     when Varga and Castellane appeared on ... An excerpt:"): when the answers
     were said. Its token index, or None."""
     doc, text = ctx.doc, ctx.text
-    turns = interview_turns(text)
+    turns = doc_turns(doc)
     if not turns:
         return None
     first = turns[0][1]
@@ -2413,7 +2418,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         answerer = interviewee(ctx)
         when = interview_occasion(ctx)
         occasion = (when,) if when is not None else ()
-        for kind, s, e, label in interview_turns(ctx.text):
+        for kind, s, e, label in doc_turns(doc):
             if kind != "question":
                 turn_speaker[(s, e)] = answerer if kind == "answer" else label_speaker(ctx, label, s)
     for qs, qe in ctx.quotes:
