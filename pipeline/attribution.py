@@ -326,13 +326,27 @@ def _turn_pattern() -> re.Pattern:
     markers = frames().interview_markers
     labels = "|".join(re.escape(m) for m in sorted(markers.question + markers.answer, key=len, reverse=True))
     # "Q: …", "A. …", "**Q:** …", "Answer: …", "HOST: …" at the start of a paragraph
-    return re.compile(rf"[ \t]*(?:\*\*|__)?({labels})(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)")
+    return re.compile(rf"[ \t]*(?:\*\*|__)?({labels})(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)",
+                      re.IGNORECASE)  # ("QUESTION:" / "ANSWER:" too)
 
 
 # a transcript's speaker label: one to three capitalized words ("MARSH:",
 # "RAY OKONJO:", "DR. VALE:") before a colon at the start of a paragraph
 _NAMED_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u2019.\-]*[A-Z.]){0,2})"
                          r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+
+
+def _names_someone(text: str, label: str) -> bool:
+    """Does the text write the label as part of a full name ("MARSH" in
+    "Delia Marsh", "RAY" in "Ray Okonjo", "RAY OKONJO" itself)?"""
+    words = [w.strip(".") for w in label.split() if w.strip(".")]
+    if not words:
+        return False
+    name = " ".join(w.title() for w in words)
+    if len(words) > 1:
+        return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    word = re.escape(name)
+    return re.search(rf"\b[A-Z][\w'\u2019-]+ {word}\b|\b{word} [A-Z][\w'\u2019-]+", text) is not None
 
 
 def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
@@ -343,7 +357,8 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     line opened by a speaker's name in capitals ("MARSH: No. Nobody here is
     going to …"). Answers count only after a question (an "A." that opens a
     paragraph elsewhere is an initial), named lines only where two or more
-    paragraphs open so; none in a text without answers or named lines."""
+    paragraphs open so and one of their labels is written elsewhere as part
+    of a full name; none in a text without answers or named lines."""
     markers = frames().interview_markers
     kind_of = {m.lower(): k for k, ms in (("question", markers.question), ("answer", markers.answer)) for m in ms}
     not_speakers = {m.lower() for m in markers.not_speakers}
@@ -365,7 +380,11 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
         while end > m.end() and text[end - 1].isspace():
             end -= 1
         turns.append((kind, m.end(), end, m.group(1)))
-    if sum(1 for t in turns if t[0] == "speaker") < 2:
+    named = [t for t in turns if t[0] == "speaker"]
+    if len(named) < 2 or not any(_names_someone(text, t[3]) for t in named):
+        # a transcript needs a label the article shows to be a name ("MARSH:"
+        # after "Delia Marsh"): not datelines ("WASHINGTON: ...", "LONDON:
+        # ..."), nor "MYTH:" / "FACT:" or "WHY IT MATTERS:" sections
         turns = [t for t in turns if t[0] != "speaker"]
     if not any(t[0] in ("answer", "speaker") for t in turns):
         return []
@@ -2330,7 +2349,7 @@ def interviewee(ctx: Context) -> Optional[SpeakerRef]:
     turns = doc_turns(doc)
     if not turns or not ctx.table.persons:
         return None
-    first = turns[0][1]
+    first = max(0, text.rfind(turns[0][3], 0, turns[0][1]))  # (the first turn's label: "QUESTION:" is nobody)
     last_mention: dict[str, int] = {}
     for i, n in ctx.table.persons:
         if doc[i].idx < first:
@@ -2366,7 +2385,7 @@ def interview_occasion(ctx: Context) -> Optional[int]:
     first = turns[0][1]
     prior = [p for p in _paragraphs(text) if p[1] <= first]
     window = prior[-1][0] if prior else 0  # (the paragraph that leads into the turns)
-    best = None
+    found: list[Token] = []
     for ent in doc.ents:
         if ent.label_ != "DATE" or not window <= ent.start_char < first or ctx.quote_at(ent.start_char) is not None:
             continue
@@ -2376,9 +2395,12 @@ def interview_occasion(ctx: Context) -> Optional[int]:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
-                best = cur.i
+                found.append(cur)
                 break
-    return best
+    # the first date on a verb of speaking ("spoke with the Courier on
+    # Saturday about the plan the council adopted on Dec. 3"), else the first
+    spoken = [v for v in found if cue_entry(v) is not None or v.lemma_.lower() in frames().how_verbs]
+    return (spoken or found)[0].i if found else None
 
 
 def label_speaker(ctx: Context, label: str, at: int) -> SpeakerRef:

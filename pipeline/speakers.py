@@ -62,6 +62,9 @@ class SpeakerLexicon(BaseModel):
     # last words of place names the NER may take for a person's ("downtown
     # *Brandt Falls*", "Cedar Springs"): such a "person" is a place
     place_suffixes: list[str]
+    # words that say which role a title is ("*Fire* Marshal", "*Police*
+    # Chief"): before a role word inside a name, they and the role go
+    role_qualifiers: list[str]
 
     @model_validator(mode="after")
     def _titles_are_roles(self) -> "SpeakerLexicon":
@@ -118,6 +121,7 @@ class Lexicon:
     kin_nouns: frozenset = frozenset()
     title_abbreviations: dict = field(default_factory=dict)
     place_suffixes: frozenset = frozenset()
+    role_qualifiers: frozenset = frozenset()
 
     @property
     def subject_pronouns(self) -> frozenset:
@@ -139,8 +143,9 @@ def ent_label(ent: Span) -> str:
     person ("Skyward Air", "Fairway Markets")."""
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().org_suffixes:
         return "ORG"
-    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().place_suffixes:
-        return "GPE"  # "downtown Brandt Falls"
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon().place_suffixes \
+            and not _person_evidence(ent.root):
+        return "GPE"  # "downtown Brandt Falls" (not "Tom Harbour, the team's general manager")
     if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT") and ent.root.dep_ == "poss" and ent.root.pos_ == "PROPN" \
             and ent.root.head.lemma_.lower() in lexicon().kin_nouns:
         return "PERSON"  # "[Della Finchley's] 8-year-old son": whose son, a person
@@ -306,7 +311,10 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
     votes, and so does the he/she opening the next sentence when the name is
     its sentence's only person (:func:`_next_sentence_pronoun_gender`); "X
     said that she …" one (the pronoun may be someone else: "Lopez said he
-    had lied"); a name needs two votes, more than the other way."""
+    had lied"), and so does "X said A, but he declined B"
+    (:func:`_conjunct_pronoun_gender`: "Her lawyer, Reed, said A, and she
+    will plead not guilty" is the client); a name needs two votes, more than
+    the other way."""
     votes: dict[str, Counter] = {}
     sents = sentence_index(doc)
     per_sentence = Counter(sents.start(i) for i, _ in persons)
@@ -314,7 +322,7 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
         root = doc[i]
         alone = per_sentence[sents.start(i)] == 1
         for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1),
-                               (_conjunct_pronoun_gender(root) if alone else None, 2),
+                               (_conjunct_pronoun_gender(root) if alone else None, 1),
                                (_next_sentence_pronoun_gender(root) if alone else None, 2)):
             if gender:
                 votes.setdefault(name, Counter())[gender] += weight
@@ -423,12 +431,13 @@ def _name_bounds(words: list[str], person: bool = False) -> tuple[int, int]:
     while start < end and words[end - 1] in {"'s", "’s", "'", "’", ",", "."}:
         end -= 1
     if person:
-        # a role word inside: the words before it say which role ("Fire
-        # Marshal Owen Tasker", "Police Chief Renata Solis"), the name follows
-        # (not "Health Department": not a person; not a body's word, "County")
+        # a role word inside, after words that only say which role ("Fire
+        # Marshal Owen Tasker", "Police Chief Renata Solis"): the name follows
+        # (not "Martin Luther King III", "Billy Dean Thomas": names)
         for k in range(end - 2, start, -1):
             w = words[k].lower()
-            if w in lex.role_words and words[k][:1].isupper() and w not in lex.org_nouns and w not in lex.org_suffixes:
+            if (w in lex.role_words and words[k][:1].isupper() and w not in lex.org_nouns and w not in lex.org_suffixes
+                    and all(x.lower() in lex.role_qualifiers or x.lower() in lex.role_words for x in words[start:k])):
                 return k + 1, end
     return start, end
 
@@ -630,6 +639,16 @@ def _unnamed_description(head: Token) -> tuple[int, int]:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _main_subject(tok: Token) -> bool:
+    """Is the name at ``tok`` the subject of its sentence's main verb ("The
+    Ministry of Maritime Affairs responded"), not a subject inside someone's
+    reported clause ("said sales slumped because *Walmart* had cut orders")?"""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
 
 
 def _according_to_source(tok: Token) -> bool:
@@ -983,8 +1002,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
                     # since then ('the statement read …. Marnovia's Ministry of
                     # Maritime Affairs responded within hours. … it insisted')
                     if lower in lex.org_pronouns and ref.head is not None:
-                        newer = [n for i, n in table.orgs if ref.head < i < head.i and _subject_mention(doc[i])
-                                 and not sentence_index(doc).same(i, head.i)]
+                        newer = [n for i, n in table.orgs if ref.head < i < head.i and _main_subject(doc[i])
+                                 and not sentence_index(doc).same(i, head.i) and not _inside_quote(doc, i)]
                         if newer:
                             return SpeakerRef("ORG", text, newer[-1], head.i, head.i + 1, head.i)
                     return SpeakerRef(ref.label, text, ref.name, head.i, head.i + 1, head.i)
@@ -1043,10 +1062,13 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         if full == name:
             label, full = _relabel_short_name(name, label, table)
         return SpeakerRef(label, text, full, start, end, head.i)
-    if head.pos_ == "NOUN" and _age_epithet(head):
-        # "The 29-year-old singer announced ...": the person just named
+    age = _age_epithet(head) if head.pos_ == "NOUN" else None
+    if age is not None:
+        # "The 29-year-old singer announced ...": the person just named, if
+        # the article gave them that age ("Sasha Delacorte, 29,") -- not "The
+        # 34-year-old suspect" after a police chief
         prev = _previous_person(doc, start, table, speakers=last_speakers)
-        if prev is not None:
+        if prev is not None and _stated_age(doc.text, prev[1], age):
             return SpeakerRef("PERSON", text, prev[1], start, end, head.i)
     if head.pos_ == "NOUN":
         fronted = _fronted_name(head)
@@ -1101,15 +1123,27 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     return None
 
 
-def _age_epithet(head: Token) -> bool:
-    """A definite noun phrase that describes someone by age, the way news
-    refers back to the person it just named ("*the 29-year-old singer*",
-    "the 62-year-old")."""
+def _age_epithet(head: Token) -> Optional[str]:
+    """The age in a definite noun phrase that describes someone by it ("*the
+    29-year-old singer*": "29"), or None."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return False
-    return any(c.dep_ == "amod" and c.lower_ == "old" and any(
-        g.lower_ in ("year", "years") and any(n.like_num for n in g.children) for g in c.children)
-        for c in head.children)
+        return None
+    for c in head.children:
+        if c.dep_ == "amod" and c.lower_ == "old":
+            for g in c.children:
+                if g.lower_ in ("year", "years"):
+                    n = next((n for n in g.children if n.like_num), None)
+                    if n is not None:
+                        return n.text
+    return None
+
+
+def _stated_age(text: str, name: str, age: str) -> bool:
+    """Did the article give this person that age ("Sasha Delacorte, 29,",
+    "29-year-old Sasha Delacorte", "Delacorte, who is 29")?"""
+    last = re.escape(name.split()[-1])
+    n = re.escape(age)
+    return re.search(rf"\b{last}, (?:who is )?{n}\b|\b{n}-year-old (?:[A-Z][\w'-]+ )*{last}\b", text) is not None
 
 
 def _appositive_person(head: Token) -> Optional[Token]:
