@@ -215,15 +215,24 @@ def _who_relative(root: Token) -> bool:
                for c in root.children)
 
 
+def _verb_of_subject(root: Token) -> Optional[Token]:
+    """The verb a name is the subject of, itself or through the noun it is
+    in apposition to ("Its chief executive, Raymond Tull, said")."""
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.i == root.i:
+        return None
+    return root.head
+
+
 def _clause_pronoun_gender(root: Token) -> Optional[str]:
     """The gender of a he/she that is the subject of a clause reported by the
     verb this name is the subject of: "Kettleby denied that *he* had …",
     "Varrow writes that *she* learned …"."""
-    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
-        root = root.head  # "Its chief executive, Raymond Tull, said that he …"
-    if root.dep_ != "nsubj" or root.head.i == root.i:
+    verb = _verb_of_subject(root)
+    if verb is None:
         return None
-    for comp in root.head.children:
+    for comp in verb.children:
         if comp.dep_ != "ccomp":
             continue
         for subj in comp.children:
@@ -239,11 +248,9 @@ def _conjunct_pronoun_gender(root: Token) -> Optional[str]:
     with the one this name is the subject of: "Its chief executive, Raymond
     Tull, said X, but *he* declined to give a figure". Not when another
     person noun stands between ("Tull said X, and the analyst said she …")."""
-    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
-        root = root.head
-    if root.dep_ != "nsubj" or root.head.i == root.i:
+    verb = _verb_of_subject(root)
+    if verb is None:
         return None
-    verb = root.head
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < verb.i:
             continue
@@ -762,8 +769,10 @@ def _in_quote_tagged_by(doc: Doc, i: int, pronoun: int) -> bool:
     idx, at = doc[i].idx, doc[pronoun].idx
     for s, e in quote_ranges(doc):
         if s <= idx < e:
-            return e <= at and re.fullmatch(r"[\s\W]*", doc.text[e:at]) is not None \
-                and any(q in doc.text[e:at] for q in ('"', "\u201d", "''", "\u00bb"))
+            if e > at:
+                return False
+            gap = doc.text[e:at]  # (read once: spaCy rebuilds doc.text on every access)
+            return re.fullmatch(r"[\s\W]*", gap) is not None and (_closes_quote(gap) or "\u00bb" in gap)
     return False
 
 
@@ -924,9 +933,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     doc = head.doc
     lower = head.lower_
     if lower in QUANTIFIERS:
-        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                      and c.i > head.i), None)
-        if named is not None and lower == "one":
+        named = _appositive_name(head) if lower == "one" else None
+        if named is not None:
             ref = resolve(named, table, last_speakers)  # "One of them, Mei-Lin Castellane-Obi, believes X"
             if ref is not None and ref.label == "PERSON":
                 return ref
@@ -1151,17 +1159,21 @@ def _appositive_person(head: Token) -> Optional[Token]:
     *Chancellor*, Desmond Aske,") or to a noun in apposition to the head
     ("The jury president, the director Odile Brasseur,"). The plain case,
     "the mayor, Elena Ruiz", is resolve's own."""
-    def person(tok: Token) -> Optional[Token]:
-        return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                     and c.i > tok.i), None)
     if head.pos_ == "PROPN":
-        return person(head)
+        return _appositive_name(head)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i and _is_human_noun(child):
-            found = person(child)
+            found = _appositive_name(child)
             if found is not None:
                 return found
     return None
+
+
+def _appositive_name(tok: Token) -> Optional[Token]:
+    """A person's name in apposition after ``tok`` ("One of them, *Mei-Lin
+    Castellane-Obi*,"; "The Chancellor, *Desmond Aske*,")."""
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and c.i > tok.i), None)
 
 
 def _titled_person_for(doc: Doc, head: Token, table: NameTable) -> Optional[str]:
