@@ -1158,13 +1158,21 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             if rule.needs_prep:
                 out.extend(_passive_predicate(ctx, tok, rule))
             continue  # agentless passive: passive_attributions
-        comp = clausal_complement(tok, rule)
+        aside = _inverted_aside(tok) if rule.class_ == "speech" else None
+        comp = clausal_complement(tok, rule) if aside is None else None
         kind = "indirect"
         trailing = None
         on_subject = None
         if comp is not None and _indefinite_infinitive(comp[0]):
             continue  # "has not found anyone to replace her": someone sought, nothing reported
-        if comp is not None:
+        if aside is not None:
+            # "The settlement, said Colette Amsel, was fair": the parser made
+            # the reported clause's subject the cue's, or the cue's subject the
+            # clause's; the words around the cue are what she said
+            ts, te, _, head = aside
+            comp = (head, "parenthetical") if head is not None else None
+            rid = "indirect.parenthetical"
+        elif comp is not None:
             head, frame = comp
             ts, te = _subtree_range(head)
             stray = _stray_content_subject(tok, head)
@@ -1312,6 +1320,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             subj = _mistagged_surname(ctx, tok)
         if trailing is not None:
             subj = trailing[2]  # the subject right before the cue, not a dateline word
+        elif aside is not None:
+            subj = aside[2]
         elif on_subject is not None:
             subj = on_subject[3]
         speakers = _speakers_for(ctx, subj)
@@ -1384,6 +1394,73 @@ def _comma_set_advcl(verb: Token) -> bool:
     hi = max([c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "advcl", "conj", "cc")]
              + [verb.i])
     return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," and doc[hi + 1].text == "," and verb.i < verb.head.i
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _finite_start(doc: Doc, i: int, end: int) -> Optional[Token]:
+    """The finite verb that opens the words at ``i`` (an adverb or 'not'
+    may come first: "*still* has", "*also* said"), or None."""
+    for j in range(i, min(i + 3, end)):
+        tok = doc[j]
+        if tok.tag_ in _FINITE_TAGS and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ not in ("ADV", "PART"):
+            return None
+    return None
+
+
+def _inverted_aside(verb: Token) -> Optional[tuple[int, int, Token, Optional[Token]]]:
+    """'The settlement, *said Colette Amsel, Brightwater's attorney,* was
+    fair': an inverted cue set off by commas inside the clause it reports.
+    The words before the cue are a subject with no verb of its own; after the
+    cue come its subject, an optional appositive, and the finite verb of the
+    reported clause. Returns the content range (the whole clause, the cue
+    inside it, as for 'The plan, Ruiz said, is final'), the speaker's head
+    word and the reported clause's head; None for anything else (not 'Prices
+    rose, said Quist, a trader': the cue ends that clause)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    sent = verb.sent
+    left = doc[sent.start:verb.i - 1]
+    # (a bare noun phrase: not 'Arthur Bellweather, 71, said his knee
+    # replacement, scheduled for Thursday, was called off', where the words
+    # before the cue hold an aside of their own and are its subject)
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in left) or any(
+            t.tag_ in _FINITE_TAGS + ("VBG", "VBN") or t.is_quote or t.text in (";", ":", ",") for t in left):
+        return None
+    # the speaker: a noun phrase right after the cue, up to a comma
+    comma = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
+    if comma is None or comma == verb.i + 1:
+        return None
+    phrase = doc[verb.i + 1:comma]
+    if len(phrase) > 6 or any(t.tag_ in _FINITE_TAGS or t.is_quote or t.lower_ == "that" for t in phrase):
+        return None
+    heads = [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON") and not (phrase.start <= t.head.i < phrase.end)]
+    if len(heads) != 1 or not (heads[0].pos_ == "PROPN" or can_speak(heads[0])):
+        return None  # (not 'says the 30cm-long reptile, which they have named X, lived')
+    # the reported clause's finite verb, right after the speaker or after one
+    # or two comma-set asides ("Brightwater's attorney,", "who negotiated it,")
+    start = comma + 1
+    for _ in range(3):
+        finite = _finite_start(doc, start, sent.end)
+        if finite is not None:
+            break
+        start = next((t.i + 1 for t in doc[start:sent.end] if t.text == ","), sent.end)
+        if start >= sent.end:
+            return None
+    else:
+        return None
+    head = finite
+    while head.dep_ in ("aux", "auxpass", "neg") and head.head is not head and head.head.i > head.i:
+        head = head.head
+    end = _trim_end(doc, sent.start, sent.end)
+    ts = left[0].i
+    while ts < verb.i and (doc[ts].is_punct or doc[ts].is_space):
+        ts += 1
+    return ts, end, heads[0], head if _is_verbal(head) else None
 
 
 def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -3461,6 +3538,8 @@ def _mute_subject(doc: Doc, att: Attribution) -> bool:
     of other cities suggests that X")?"""
     if att.cue_token is None or att.content_start <= doc[att.cue_token].idx < att.content_end:
         return False  # (a parenthetical cue lies inside its own content)
+    if att.rule == "indirect.parenthetical":
+        return False  # (nor is its second conjunct's: "The storm, said Ben Ota, could X and may Y")
     subjects = [c for c in doc[att.cue_token].children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(s.pos_ == "NOUN" and not can_speak(s) for s in subjects)
 

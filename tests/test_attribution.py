@@ -3580,3 +3580,30 @@ def test_place_suffixes_are_required_in_the_speaker_lexicon(tmp_path):
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(RuleFileError, match="speakers.json.*place_suffixes"):
         load_json_rules("speakers.json", SpeakerLexicon, path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted cue set off by commas inside the clause it reports
+    ("The Union's gains there, said Katja Lind, a political scientist, came mostly from younger voters.",
+     [("Katja Lind", "The Union's gains there, said Katja Lind, a political scientist, came mostly from younger "
+                     "voters")]),
+    ("The settlement, said Colette Amsel, Brightwater's attorney, was fair to all sides.",
+     [("Colette Amsel", "The settlement, said Colette Amsel, Brightwater's attorney, was fair to all sides")]),
+    ("The new rules, said the mayor, would take effect in May.",
+     [("mayor", "The new rules, said the mayor, would take effect in May")]),
+    # its second conjunct is the speaker's too, not the writer's
+    ("The storm, said Ben Ota, a forecaster, could bring a foot of snow and may not end soon.",
+     [("Ben Ota", "The storm, said Ben Ota, a forecaster, could bring a foot of snow"),
+      ("Ben Ota", "may not end soon")]),
+    # the words before the cue hold an aside of their own: they are its subject
+    ("Arthur Bellweather, 71, said his knee replacement, scheduled for Thursday, was called off.",
+     [("Arthur Bellweather", "his knee replacement, scheduled for Thursday, was called off")]),
+    # after the cue, no one who can speak
+    ("The team says the reptile, which they have named Ferro, lived 247 million years ago.",
+     [("team", "the reptile, which they have named Ferro, lived 247 million years ago")]),
+])
+def test_regression_an_inverted_cue_inside_its_clause_took_the_clause_subject_as_speaker(extract, text, expected):
+    """'The Union's gains there, said Katja Lind, ..., came': the speaker was
+    read as 'gains' and the content started at the name."""
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
