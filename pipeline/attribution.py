@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
 from .certainty import REFUSAL_VERBS, has_to_infinitive
+from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
 from .speakers import NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, resolve
 
@@ -728,6 +729,24 @@ def _object_gap(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
+def _name_read_as_clause(verb: Token) -> Optional[Token]:
+    """'The opposition campaign, *Keep Main Street Working*, said X': a name
+    with a verb in it that the parser read as a clause and hung on the cue,
+    taking the cue's subject with it. Returns that subject (the noun the
+    name is in apposition to), else the name's head; None when no name of
+    an organization or person runs up to the cue."""
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.dep_ not in ("parataxis", "advcl", "dep", "ccomp", "csubj") or child.pos_ not in ("VERB", "AUX") \
+                or child.ent_type_ not in ("ORG", "PERSON"):
+            continue
+        if not all(t.is_punct for t in doc[child.right_edge.i + 1:verb.i]):
+            continue
+        inner = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < child.i), None)
+        return inner if inner is not None else child
+    return None
+
+
 def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     """The subject of a cue verb, climbing from participles ("…, stating
     that"), infinitives and conjuncts to the verb that has one. Returns the
@@ -754,6 +773,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
                         agent = pobj
         if agent is not None:
             return agent, chain
+        if subj is None and cur is verb and (named := _name_read_as_clause(verb)) is not None:
+            return named, chain
         if subj is not None:
             if any(c.dep_ == "auxpass" for c in cur.children) and cur is verb:
                 # agentless passive of the cue itself: "it was announced that"
@@ -804,9 +825,11 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
 def _mistagged_surname(ctx: "Context", verb: Token) -> Optional[Token]:
     """A surname the article introduced, right before or after a cue verb
     that has no subject, which the parser took for another word class
-    ("Ebberly estimated that X": 'Ebberly' read as an adverb in -ly)."""
+    ("Ebberly estimated that X": 'Ebberly' read as an adverb in -ly), or
+    that opens the clause before an aside ("Vesely, 58, did not deny X")."""
     doc = verb.doc
-    for i in (verb.i - 1, verb.i + 1):
+    first = min((c.i for c in verb.children if c.i < verb.i and not c.is_punct), default=verb.i - 1)
+    for i in dict.fromkeys((verb.i - 1, verb.i + 1, first)):
         if 0 <= i < len(doc):
             tok = doc[i]
             if (tok.head.i == verb.i and tok.is_title and tok.lower_ in ctx.table.surnames
@@ -1183,6 +1206,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     ts = tok.i + 1
                 else:
                     te = tok.i
+            if (after_aside := verb_after_participle_aside(head)) is not None:
+                head = after_aside  # "that an increase, phased in over three years, could reduce hours"
+                comp = (head, frame)
+                te = max(te, head.right_edge.i + 1)
             te = _cut_conjoined_cues(head, te)
             te = trim_trailing_asides(doc, ts, te)
             te = _inverted_content_end(tok, head, te)
@@ -1396,21 +1423,6 @@ def _comma_set_advcl(verb: Token) -> bool:
     return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," and doc[hi + 1].text == "," and verb.i < verb.head.i
 
 
-_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-
-
-def _finite_start(doc: Doc, i: int, end: int) -> Optional[Token]:
-    """The finite verb that opens the words at ``i`` (an adverb or 'not'
-    may come first: "*still* has", "*also* said"), or None."""
-    for j in range(i, min(i + 3, end)):
-        tok = doc[j]
-        if tok.tag_ in _FINITE_TAGS and tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.pos_ not in ("ADV", "PART"):
-            return None
-    return None
-
-
 def _inverted_aside(verb: Token) -> Optional[tuple[int, int, Token, Optional[Token]]]:
     """'The settlement, *said Colette Amsel, Brightwater's attorney,* was
     fair': an inverted cue set off by commas inside the clause it reports.
@@ -1429,14 +1441,14 @@ def _inverted_aside(verb: Token) -> Optional[tuple[int, int, Token, Optional[Tok
     # replacement, scheduled for Thursday, was called off', where the words
     # before the cue hold an aside of their own and are its subject)
     if not any(t.pos_ in ("NOUN", "PROPN") for t in left) or any(
-            t.tag_ in _FINITE_TAGS + ("VBG", "VBN") or t.is_quote or t.text in (";", ":", ",") for t in left):
+            t.tag_ in FINITE_TAGS + ("VBG", "VBN") or t.is_quote or t.text in (";", ":", ",") for t in left):
         return None
     # the speaker: a noun phrase right after the cue, up to a comma
     comma = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
     if comma is None or comma == verb.i + 1:
         return None
     phrase = doc[verb.i + 1:comma]
-    if len(phrase) > 6 or any(t.tag_ in _FINITE_TAGS or t.is_quote or t.lower_ == "that" for t in phrase):
+    if len(phrase) > 6 or any(t.tag_ in FINITE_TAGS or t.is_quote or t.lower_ == "that" for t in phrase):
         return None
     heads = [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON") and not (phrase.start <= t.head.i < phrase.end)]
     if len(heads) != 1 or not (heads[0].pos_ == "PROPN" or can_speak(heads[0])):
@@ -1445,7 +1457,7 @@ def _inverted_aside(verb: Token) -> Optional[tuple[int, int, Token, Optional[Tok
     # or two comma-set asides ("Brightwater's attorney,", "who negotiated it,")
     start = comma + 1
     for _ in range(3):
-        finite = _finite_start(doc, start, sent.end)
+        finite = finite_start(doc, start, sent.end)
         if finite is not None:
             break
         start = next((t.i + 1 for t in doc[start:sent.end] if t.text == ","), sent.end)
@@ -3242,6 +3254,7 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 ts, te = clause_range(head, tok)
                 rule = "author.clause"
             te = _cut_independent_conjunct(doc, tok, ts, te)
+            ts, te = semicolon_part(doc, tok.i, ts, te)
             if head.i in seen_heads:
                 continue
             # (a reporting or intention noun is an argument of the writer's

@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.clauses import verb_after_participle_aside
 from pipeline.models import Certainty, CertaintyCue, factuality_value
 from pipeline.rules import RuleFileError, load_json_rules, load_jsonl_rules
 
@@ -763,6 +764,8 @@ def _content_head(span: Span, cue_token: Token | None = None) -> Token:
             return min(parts, key=lambda t: (t.dep_ in ("advcl", "prep", "mark"), t.i))
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    if verbs and (real := verb_after_participle_aside(verbs[0])) is not None and span.start <= real.i < span.end:
+        return real  # "an increase, phased in over three years, could reduce hours": not the aside's participle
     return (verbs or roots or [span.root])[0]
 
 

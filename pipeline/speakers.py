@@ -885,14 +885,18 @@ def _noun_modifier(tok: Token) -> bool:
 
 
 def evidential_sources(head: Token) -> list[Token]:
-    """'X's report', 'hints from X and Y', 'a study by X' → [X, Y]."""
+    """'X's report', 'hints from X and Y', 'a study by X', 'a report of the
+    Audit Commission' → [X, Y]."""
     found: list[Token] = []
     for child in head.children:
         if child.dep_ == "poss":
             found.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # 'of' names an author ("a report of the Audit Commission"),
+                # not what was studied ("a survey of 812 likely voters")
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or pobj.pos_ == "PROPN" or pobj.ent_type_ in (
+                        "ORG", "PERSON", "NORP", "GPE")):
                     found.append(pobj)
     out: list[Token] = []
     for tok in found:

@@ -3607,3 +3607,43 @@ def test_regression_an_inverted_cue_inside_its_clause_took_the_clause_subject_as
     read as 'gains' and the content started at the name."""
     claims = extract(text)
     assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname read as an adverb in -ly, opening the clause before an age
+    ("Police Chief Raymond Vesely resigned on Wednesday. Vesely, 58, did not deny that he had been told of "
+     "problems in the evidence room.",
+     [("Raymond Vesely", "he had been told of problems in the evidence room")]),
+    # an organization's name with a verb in it, in apposition to the subject
+    ("The opposition campaign, Keep Main Street Working, said on Thursday that the measure would close shops.",
+     [("opposition campaign", "the measure would close shops")]),
+    # 'a survey of N voters': the voters were asked, the survey found
+    ("The survey of 812 likely voters found that 49 percent support Measure 14.",
+     [("survey", "49 percent support Measure 14")]),
+    ("A report of the Audit Commission found that the council had overspent.",
+     [("Audit Commission", "the council had overspent")]),
+])
+def test_regressions_from_sets_93_and_96(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+def test_regression_a_participle_aside_cut_the_reported_clause_and_its_hedge(extract):
+    """'cautioned that an increase, phased in over three years, could reduce
+    hours': the parser made 'phased' the reported verb; 'could reduce hours'
+    became an AUTHOR claim and the speaker's claim lost its hedge."""
+    claims = extract("But Drury cautioned that an increase of this size, phased in over just three years, could "
+                     "reduce hours for teenage workers and might push some rural employers to automate.")
+    assert [(c.speaker.name, c.claim.text, c.certainty.level) for c in claims] == [
+        ("Drury", "an increase of this size, phased in over just three years, could reduce hours for teenage "
+                  "workers", "possible"),
+        ("Drury", "might push some rural employers to automate", "possible")], tuples(claims)
+
+
+def test_regression_a_hedge_after_a_semicolon_was_no_author_claim(extract):
+    """The parser hung the clause before the semicolon (an AUTHOR 'appear')
+    on the one after it, whose 'would likely' then looked like a report."""
+    claims = extract("If turnout matches its earlier level, supporters appear to hold a modest edge; a weaker youth "
+                     "turnout would likely wipe it out.")
+    assert [(c.speaker.label, c.claim.text, c.certainty.level) for c in claims][-1] == (
+        "AUTHOR", "a weaker youth turnout would likely wipe it out", "probable"), tuples(claims)
