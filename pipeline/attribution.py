@@ -822,6 +822,27 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     return None, chain
 
 
+def _subject_after_quote(verb: Token) -> Optional[tuple[int, Token]]:
+    """'"We are not telling people X," *the department's director, Abigail
+    Strand,* said': the parser read the words between the closing quote
+    mark and a cue with no subject as an object inside the quote. Returns
+    the closing mark's index (where the content ends) and the head of those
+    words (the cue's subject), or None."""
+    doc = verb.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    q = next((j for j in range(verb.i - 1, max(verb.i - 12, 1) - 1, -1) if doc[j].is_quote), None)
+    if q is None or q + 1 >= verb.i or doc[q - 1].text not in (",", "?", "!"):
+        return None
+    words = doc[q + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in words):
+        return None
+    heads = [t for t in words if not q < t.head.i < verb.i and not t.is_punct]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return q, heads[0]
+
+
 def _mistagged_surname(ctx: "Context", verb: Token) -> Optional[Token]:
     """A surname the article introduced, right before or after a cue verb
     that has no subject, which the parser took for another word class
@@ -1186,6 +1207,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         kind = "indirect"
         trailing = None
         on_subject = None
+        quoted = None
         if comp is not None and _indefinite_infinitive(comp[0]):
             continue  # "has not found anyone to replace her": someone sought, nothing reported
         if aside is not None:
@@ -1206,6 +1228,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     ts = tok.i + 1
                 else:
                     te = tok.i
+            if head.i < tok.i and (quoted := _subject_after_quote(tok)) is not None:
+                te = min(te, quoted[0])  # '"A," the department's director, Abigail Strand, said'
             if (after_aside := verb_after_participle_aside(head)) is not None:
                 head = after_aside  # "that an increase, phased in over three years, could reduce hours"
                 comp = (head, frame)
@@ -1343,6 +1367,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         else:
             continue
         subj, chain = subject_of(tok)
+        if subj is None and quoted is not None:
+            subj = quoted[1]
         if subj is None:
             subj = _mistagged_surname(ctx, tok)
         if trailing is not None:
@@ -2610,10 +2636,16 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
                     asked.append(Attribution("direct", "direct.question", speakers[0], qs, qe, ts, te, tok.i, tok.i + 1,
                                              tok.i, tuple(t.i for t in chain)))
                 continue
-        # no cue: a quote that continues the speaker of the quote just before
+        # no cue: a quote that continues the speaker of the report right
+        # before it ('He said he did not blame the state. "They've got to
+        # close it."'), else of the quote just before
+        lead = _lead_in_report(ctx, existing + out, q_span.start)
+        if lead is not None and (prev is None or lead.content_end > prev.content_end):
+            prev = lead
         if prev is not None and prev.speaker.label != "AUTHOR":
             gap = ctx.text[prev.content_end:qs]
-            if len(gap) < 400 and gap.count("\n\n") <= 1 and not _names_other_speaker(doc, prev, gap, prev.content_end):
+            if len(gap) < 400 and gap.count("\n\n") <= 1 and (
+                    prev is lead or not _names_other_speaker(doc, prev, gap, prev.content_end)):
                 ts, te = q_span.start, q_span.end
                 sp = SpeakerRef(prev.speaker.label, prev.speaker.text, prev.speaker.name, prev.speaker.start, prev.speaker.end, prev.speaker.head)
                 made = _make(ctx, "direct", "direct.continuation", [sp], (ts, te), None, None, ())
@@ -3032,6 +3064,23 @@ def _cue_adjacent(doc: Doc, n_chars: int, qs: int, qe: int) -> bool:
     if after is not None:
         near += [t for t in after if not (t.is_punct or t.is_space)][:3]
     return any(cue_entry(t) is not None for t in near)
+
+
+def _lead_in_report(ctx: Context, atts: Sequence[Attribution], start: int) -> Optional[Attribution]:
+    """The report in the sentence right before token ``start`` (a quote
+    with no cue of its own that opens its sentence), in the same paragraph: the last one of a
+    speaker other than the writer whose cue lies in that sentence."""
+    doc = ctx.doc
+    index = sentence_index(doc)
+    first = index.start(start)
+    if first == 0 or any(not (t.is_punct or t.is_space) for t in doc[first:start]):
+        return None  # (not a quote inside a sentence: 'a "Save the Heron" fundraiser')
+    before = index.start(first - 1)
+    if "\n\n" in ctx.text[doc[before].idx:doc[first].idx]:
+        return None
+    found = [a for a in atts if a.cue_token is not None and before <= a.cue_token < first
+             and a.speaker.label != "AUTHOR" and a.kind != "direct" and a.content_end <= doc[start].idx]
+    return max(found, key=lambda a: a.content_end) if found else None
 
 
 def _names_other_speaker(doc: Doc, prev: Attribution, gap: str, offset: int) -> bool:

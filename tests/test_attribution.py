@@ -3647,3 +3647,31 @@ def test_regression_a_hedge_after_a_semicolon_was_no_author_claim(extract):
                      "turnout would likely wipe it out.")
     assert [(c.speaker.label, c.claim.text, c.certainty.level) for c in claims][-1] == (
         "AUTHOR", "a weaker youth turnout would likely wipe it out", "probable"), tuples(claims)
+
+
+def test_regression_a_subject_after_a_closing_quote_was_read_inside_the_quote(extract):
+    """'"A," the department's director, Abigail Strand, said': the parser
+    made the director an object inside the quote; the cue had no speaker."""
+    claims = extract('"We are not telling people the lake is poisoned," the department\'s director, Abigail Strand, '
+                     'said at a briefing. "We are telling them that the risk is real."')
+    assert [(c.speaker.name, c.claim.text) for c in claims] == [
+        ("Abigail Strand", "We are not telling people the lake is poisoned"),
+        ("Abigail Strand", "We are telling them that the risk is real")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote with no cue right after a report continues that report's speaker
+    ('"August is the whole year for us," said Marchbank. "People hear it."\n\n'
+     'He said he did not blame the state. "They\'ve got to close it."',
+     [("Marchbank", "August is the whole year for us"), ("Marchbank", "People hear it"),
+      ("Marchbank", "he did not blame the state"), ("Marchbank", "They've got to close it")]),
+    ('"A fine plan," said Ruiz. Okafor said the budget was short. "We will need more."',
+     [("Ruiz", "A fine plan"), ("Okafor", "the budget was short"), ("Okafor", "We will need more")]),
+    # not a quoted title inside the next sentence
+    ('Ferncliff expects to spend $120,000 on fees, Brandvold said. The brewery has raised $31,000 through a '
+     '"Save the Heron" fundraiser.',
+     [("Brandvold", "Ferncliff expects to spend $120,000 on fees")]),
+])
+def test_a_quote_after_a_report_continues_its_speaker(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
