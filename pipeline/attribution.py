@@ -729,6 +729,21 @@ def _object_gap(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
+def _participle_after_relative_cue(verb: Token) -> Optional[Token]:
+    """'her office had received no complaint, *a claim Feld disputed*,
+    saying he had emailed the clerk twice': a participle cue right after a
+    relative clause whose verb is a cue of its own says what that clause's
+    subject said. Returns that subject, or None."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    rel = next((t for t in [last] + list(last.ancestors) if t.dep_ == "relcl"), None)
+    if rel is None or rel.right_edge.i != last.i or cue_entry(rel) is None:
+        return None
+    return next((c for c in rel.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def _name_read_as_clause(verb: Token) -> Optional[Token]:
     """'The opposition campaign, *Keep Main Street Working*, said X': a name
     with a verb in it that the parser read as a clause and hung on the cue,
@@ -775,6 +790,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             return agent, chain
         if subj is None and cur is verb and (named := _name_read_as_clause(verb)) is not None:
             return named, chain
+        if subj is None and cur is verb and (disputer := _participle_after_relative_cue(verb)) is not None:
+            return disputer, chain
         if subj is not None:
             if any(c.dep_ == "auxpass" for c in cur.children) and cur is verb:
                 # agentless passive of the cue itself: "it was announced that"
@@ -1550,13 +1567,18 @@ def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if child.dep_ != "conj" or not _is_verbal(child):
             continue  # (a cue word is fine here: "and that she had not *noticed* anything")
         first = doc[child.left_edge.i]
+        if first.dep_ == "cc" and first.head.i == child.i and first.i + 1 < child.i:
+            first = doc[first.i + 1]  # (the parser may hang the 'but' on the clause)
         if first.lower_ != "that" or doc[first.i - 1].dep_ != "cc":
             continue
         # "and that final results were expected": read as a determiner, but
         # 'that' before a plural is a complementizer, and so is one that
         # repeats the "that" of the first reported clause ("said that A but
-        # that federal money had run out")
-        parallel = any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[verb.i + 1:first.i])
+        # that federal money had run out") or follows a reported clause of the
+        # cue with a contrast ("said he respected A but that state law
+        # required B"; not "said A, and that money had run out")
+        parallel = any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[verb.i + 1:first.i]) or (
+            doc[first.i - 1].lower_ == "but" and any(c.dep_ == "ccomp" and c.i < first.i for c in verb.children))
         if first.dep_ != "mark" and not (first.dep_ == "det" and (first.head.tag_ in ("NNS", "NNPS") or parallel)
                                          and first.head.dep_ in ("nsubj", "nsubjpass") and first.head.head.i == child.i):
             continue

@@ -963,7 +963,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         text = head.text
         if lower in lex.person_pronouns:
             prev = _previous_person(doc, head.i, table, speakers=last_speakers)
-            unnamed = _previous_unnamed_speaker(doc, head, last_speakers)
+            unnamed = _previous_unnamed_speaker(doc, head, last_speakers) or _previous_unnamed_subject(doc, head)
             if unnamed is not None and (prev is None or unnamed.head > prev[0]):
                 # "A board spokeswoman said … She said …": the person who just
                 # spoke, though the article never named her
@@ -1092,7 +1092,9 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
         # an appositive may carry the name: "the mayor, Elena Ruiz", "the
         # supplier, Brennick Components,"
         is_org_noun = lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns
-        for child in head.children:
+        # (a name the NER found first: "the association's president, Capt.
+        # Ruth Adeyemi-Lund," is Adeyemi-Lund, not the title 'Capt.')
+        for child in sorted(head.children, key=lambda c: _ent_of(c) is None):
             if child.dep_ != "appos" or child.pos_ != "PROPN":
                 continue
             ent = _ent_of(child)
@@ -1267,6 +1269,34 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
             return None  # only this sentence or the one before, with their quotes in between:
             # ('"...," the manager said. "We have tried for two years." *He* said')
     return r if there == here else None
+
+
+def _previous_unnamed_subject(doc: Doc, pronoun: Token) -> Optional[SpeakerRef]:
+    """The unnamed person who is the main subject of the sentence before the
+    pronoun's ("*One Veloria captain*, who spoke on the condition that her
+    name not be used, described X. '...,' *she* said"), when a he/she may
+    refer to them: a singular person's noun brought in by 'a', 'another' or
+    'one', no name in apposition, no quote in that sentence, and no gender
+    against the pronoun's."""
+    sents = sentence_index(doc)
+    here = sents.start(pronoun.i)
+    if here == 0:
+        return None
+    there = sents.start(here - 1)
+    root = next((t for t in doc[there:here] if t.dep_ == "ROOT"), None)
+    noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not _is_human_noun(noun):
+        return None
+    if not any(c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in noun.children):
+        return None  # (a newcomer: "the minister", "the rocker" point back at someone, or something, else)
+    if any(t.is_quote for t in doc[there:here]):
+        return None  # (not a subject inside someone's quote)
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children):
+        return None
+    gender, said = word_gender(noun.text), word_gender(pronoun.text)
+    if gender is not None and said is not None and gender != said:
+        return None
+    return described_source(noun)
 
 
 def described_source(head: Token) -> SpeakerRef:

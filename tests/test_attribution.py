@@ -3271,6 +3271,9 @@ def test_regression_a_surname_read_as_an_adverb_left_the_claim_to_the_author(ext
      ["testing remains useful", "federal money had run out"]),
     # with no "that" before, a singular "that" stays a determiner
     ("The department said testing remains useful, and that money had run out.", ["testing remains useful"]),
+    # but after a contrast it opens a second reported clause
+    ("The department said testing remains useful but that state money had run out.",
+     ["testing remains useful", "state money had run out"]),
 ])
 def test_parallel_that_clauses_after_a_cue(extract, text, expected):
     claims = extract(text)
@@ -3673,5 +3676,30 @@ def test_regression_a_subject_after_a_closing_quote_was_read_inside_the_quote(ex
      [("Brandvold", "Ferncliff expects to spend $120,000 on fees")]),
 ])
 def test_a_quote_after_a_report_continues_its_speaker(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title in apposition before the name: the name the NER found wins
+    ('"This is not a paperwork problem," the association\'s president, Capt. Ruth Adeyemi-Lund, said.',
+     [("Ruth Adeyemi-Lund", "This is not a paperwork problem")]),
+    # she/he after an unnamed person just brought in as a sentence's subject
+    ('Glen Maddox said the rules were followed. One Veloria captain, who spoke on the condition that her name not '
+     'be used, described being scheduled for a fourth overnight trip. "I told scheduling I was fatigued," she said.',
+     [("Glen Maddox", "the rules were followed"), ("one veloria captain", "I told scheduling I was fatigued")]),
+    # (not a definite noun: it points back at something else)
+    ('Nora Aldous runs the clinic. The rocker was recalled in May. She said babies should sleep on a firm surface.',
+     [("Nora Aldous", "babies should sleep on a firm surface")]),
+    # 'said A but that B' with the 'that' read as a determiner
+    ('Whitlock said he respected the voters but that state law required officials to count only clear ballots.',
+     [("Whitlock", "he respected the voters"),
+      ("Whitlock", "state law required officials to count only clear ballots")]),
+    # a participle cue after a relative clause whose verb is a cue
+    ("Oyelaran said her office had received no complaint, a claim Feld disputed, saying he had emailed the clerk.",
+     [("Oyelaran", "her office had received no complaint, a claim Feld disputed"),
+      ("Feld", "he had emailed the clerk")]),
+])
+def test_regressions_from_set_100(extract, text, expected):
     claims = extract(text)
     assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
