@@ -350,6 +350,13 @@ def _names_someone(text: str, label: str) -> bool:
     return re.search(rf"\b[A-Z][\w'\u2019-]+ {word}\b|\b{word} [A-Z][\w'\u2019-]+", text) is not None
 
 
+def _named_in(text: str, label: str) -> bool:
+    """Is the one-word label written as a name in ``text`` ("FRANK" in a
+    host's "Frank in Eastgate, you're on the air")?"""
+    words = [w.strip(".") for w in label.split() if w.strip(".")]
+    return len(words) == 1 and re.search(rf"\b{re.escape(words[0].title())}\b", text) is not None
+
+
 def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     """The turns of an interview or transcript: (kind, start, end of the
     turn's words without its label, the label), one per paragraph that opens
@@ -382,7 +389,9 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
             end -= 1
         turns.append((kind, m.end(), end, m.group(1)))
     named = [t for t in turns if t[0] == "speaker"]
-    if len(named) < 2 or not any(_names_someone(text, t[3]) for t in named):
+    # (or a caller the host puts on the air: "HOST: Frank in Eastgate, you're on the air.")
+    asked_text = " ".join(text[s:e] for k, s, e, _ in turns if k == "question")
+    if len(named) < 2 or not any(_names_someone(text, t[3]) or _named_in(asked_text, t[3]) for t in named):
         # a transcript needs a label the article shows to be a name ("MARSH:"
         # after "Delia Marsh"): not datelines ("WASHINGTON: ...", "LONDON:
         # ..."), nor "MYTH:" / "FACT:" or "WHY IT MATTERS:" sections

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import Attribution
+from .attribution import Attribution, frames
 from .sentences import sentence_index
 from .speakers import entity_label
 from .ingest import content_hash, iter_articles, make_article, normalize_published
@@ -121,6 +121,9 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
         occasion = (root is not None and root.dep_ == "poss" and root.head.dep_ == "pobj"
                     and root.head.head.lower_ in ("after", "at", "during", "following")
                     and t.granularity == "day")  # "said *after Thursday's practice*": that day
+        # "said in its *Thursday* statement", "In *Tuesday's* letter, X wrote": the day of the document
+        occasion = occasion or (root is not None and root.dep_ in ("compound", "nmod", "poss") and t.granularity == "day"
+                                and root.head.dep_ == "pobj" and root.head.lemma_.lower() in frames().source_documents)
         if root is None or (root.dep_ in ("amod", "compound", "nmod", "poss") and not occasion):
             continue  # "a third-quarter profit": a date of the thing, not of the saying
         cur = root

@@ -3703,3 +3703,30 @@ def test_a_quote_after_a_report_continues_its_speaker(extract, text, expected):
 def test_regressions_from_set_100(extract, text, expected):
     claims = extract(text)
     assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+def test_regression_callers_put_on_the_air_by_the_host_were_no_transcript(extract):
+    """'FRANK:' and 'LUCIA:' lines of a call-in show: the article names the
+    callers only in the host's lines ('Frank in Eastgate, you're on the
+    air'), so the labels did not count as names and the lines were lost."""
+    text = ("The debate spilled onto the airwaves, on a call-in show hosted by Denise Rourke.\n\n"
+            "HOST: Frank in Eastgate, you're on the air.\n\n"
+            "FRANK: I've cooked on gas for forty years. Nobody is going to tell me my stove is making anyone sick.\n\n"
+            "HOST: Lucia in Harbor Flats, go ahead.\n\n"
+            "LUCIA: My son has asthma. I'm not a scientist.")
+    claims = [c for c in extract(text) if c.rule == "direct.interview"]
+    assert [(c.speaker.name, c.claim.text) for c in claims] == [
+        ("Frank", "I've cooked on gas for forty years"),
+        ("Frank", "Nobody is going to tell me my stove is making anyone sick"),
+        ("Lucia", "My son has asthma"), ("Lucia", "I'm not a scientist")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, said_on", [
+    ("The federation said in its Thursday statement that a panel would review video.", "2025-06-12"),
+    ("In Tuesday's letter, the mayor wrote that the road would close.", "2025-06-10"),
+    # (a date of the thing reported, not of a document)
+    ("The company said its Thursday shipments would be late.", None),
+])
+def test_said_on_from_the_day_of_the_document(extract, text, said_on):
+    claims = extract(text, published="2025-06-12")
+    assert [str(c.said_on.value) if c.said_on else None for c in claims] == [said_on], tuples(claims)
