@@ -366,9 +366,11 @@ def _described_as_org(root: Token) -> bool:
     """Does an appositive call this name an organization ("X, a retailer",
     "X, the state's largest utility")?"""
     lex = lexicon()
+    if _age_appositive(root):
+        return False  # "Walt Geddings, 74, a retired mail carrier": an age is a person's
     return any(c.dep_ == "appos" and c.pos_ == "NOUN"
                and (c.lemma_.lower() in lex.org_nouns or c.lower_ in lex.org_nouns)
-               and not _works_at(c)
+               and not _works_at(c) and not _who_relative(c)  # ("a carrier *who has stocked shelves*")
                for c in root.children)
 
 
@@ -1040,7 +1042,10 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             name = table.full_name(person_name(ent))
         label, name = _relabel_short_name(name, label, table, None if _person_evidence(ent.root) else start)
         return SpeakerRef(label, text, name, start, end, head.i)
-    named = _appositive_person(head) if (head.pos_ == "NOUN" or lower in lex.role_words) else None
+    # (also a title the tagger read as a name that no entity covers: "County
+    # Registrar of Voters Helen Marchetti said")
+    named = _appositive_person(head) if (head.pos_ == "NOUN" or lower in lex.role_words or (
+        head.pos_ == "PROPN" and not head.ent_type_)) else None
     if named is not None and lower not in lex.org_nouns:
         # "The Chancellor, Desmond Aske, said" (a title read as a name), "The
         # jury president, the director Odile Brasseur, rejected"

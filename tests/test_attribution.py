@@ -3730,3 +3730,18 @@ def test_regression_callers_put_on_the_air_by_the_host_were_no_transcript(extrac
 def test_said_on_from_the_day_of_the_document(extract, text, said_on):
     claims = extract(text, published="2025-06-12")
     assert [str(c.said_on.value) if c.said_on else None for c in claims] == [said_on], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title the tagger read as a name, with the person's name after it
+    ("County Registrar of Voters Helen Marchetti said on Monday that ballots must be postmarked by June 8. "
+     "She said turnout could be higher.",
+     [("Helen Marchetti", "ballots must be postmarked by June 8"), ("Helen Marchetti", "turnout could be higher")]),
+    # an age makes a person, whatever noun describes them ('carrier')
+    ('Walt Geddings, 74, a retired mail carrier who has stocked shelves for eight years, said many faces are new. '
+     '"Used to be I knew almost everybody by name," he said.',
+     [("Walt Geddings", "many faces are new"), ("Walt Geddings", "Used to be I knew almost everybody by name")]),
+])
+def test_regressions_from_sets_111_and_112(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
