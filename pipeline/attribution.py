@@ -873,9 +873,19 @@ def _mistagged_surname(ctx: "Context", verb: Token) -> Optional[Token]:
     """A surname the article introduced, right before or after a cue verb
     that has no subject, which the parser took for another word class
     ("Ebberly estimated that X": 'Ebberly' read as an adverb in -ly), or
-    that opens the clause before an aside ("Vesely, 58, did not deny X")."""
+    that opens the clause before an aside ("Vesely, 58, did not deny X"),
+    or that comes with its age right before the cue ("In an interview at
+    the offices in the Dockside district, Mirelli, 36, said X")."""
     doc = verb.doc
     first = min((c.i for c in verb.children if c.i < verb.i and not c.is_punct), default=verb.i - 1)
+    # "..., Mirelli, 36, said": a surname with its age right before the cue,
+    # which the parser hung on the phrase before it
+    j = verb.i - 1
+    if j >= 3 and doc[j].text == "," and doc[j - 1].like_num and doc[j - 2].text == ",":
+        name = doc[j - 3]
+        if name.is_title and name.lower_ in ctx.table.surnames and name.pos_ == "PROPN" \
+                and name.dep_ not in ("nsubj", "nsubjpass"):
+            return name
     for i in dict.fromkeys((verb.i - 1, verb.i + 1, first)):
         if 0 <= i < len(doc):
             tok = doc[i]

@@ -3745,3 +3745,13 @@ def test_said_on_from_the_day_of_the_document(extract, text, said_on):
 def test_regressions_from_sets_111_and_112(extract, text, expected):
     claims = extract(text)
     assert [(c.speaker.name, c.claim.text) for c in claims] == expected, tuples(claims)
+
+
+def test_regression_a_surname_with_its_age_before_the_cue_was_hung_on_the_phrase_before(extract):
+    """'In an interview ... in the Dockside district, Mirelli, 36, said X':
+    the parser made the name an appositive of 'district' and the cue had no
+    speaker, nor had the interview's answers that followed."""
+    claims = extract("Anton Mirelli runs Trellisgrid. In an interview with the Ledger on Monday at the company's "
+                     "offices in the Dockside district, Mirelli, 36, said the layoffs were painful.")
+    assert [(c.speaker.name, c.claim.text) for c in claims] == [
+        ("Anton Mirelli", "the layoffs were painful")], tuples(claims)
