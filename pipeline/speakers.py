@@ -160,10 +160,36 @@ def ent_label(ent: Span) -> str:
             return "PERSON"  # "Kettleby, who managed her for a decade, denied …"
         if ent.label_ != "GPE" and _titled_person(ent.doc[mention_bounds(ent.root)[0]:ent.start]):
             return "PERSON"  # "Councilmember Harold [Pike]"
-        if (len(ent) > 2 and ent[0].lower_ in lexicon().role_words and ent[0].is_title
-                and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:])):
-            return "PERSON"  # "[Councillor Ines Varga]" tagged whole as an organization
+        if _titled_full_name(ent):
+            return "PERSON"  # "[Councillor Ines Varga]", "[the Rt Rev Jonathan Ebbsworth]" tagged as an organization
     return ent.label_
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset:
+    """Words that make a name an organization's: org nouns, suffixes and the
+    words of organization names ("Administration", "Holdings")."""
+    lex = lexicon()
+    return lex.org_nouns | lex.org_suffixes | frozenset(w for ws in lex.org_noun_names.values() for w in ws)
+
+
+def _titled_full_name(ent: Span) -> bool:
+    """An entity that is a title and a full name: a role word (after "the"
+    and words that only qualify a title: "the Rt Rev", "Deputy") and then at
+    least two capitalized names ("Councillor Ines Varga", "the Rt Rev
+    Jonathan Ebbsworth"). A title with one word after it ("General Motors",
+    "Bishop Museum") is not enough, nor are names that hold an organization
+    word ("The Federal Aviation Administration")."""
+    lex = lexicon()
+    def titular(t: Token) -> bool:
+        return t.is_title and (t.lower_ in lex.role_qualifiers or t.lower_ in lex.role_words)
+    k = 1 if len(ent) and ent[0].lower_ == "the" else 0
+    # the role word is the last of a run of titles ("Rt Rev", "Deputy Chief")
+    while k + 1 < len(ent) and titular(ent[k]) and titular(ent[k + 1]):
+        k += 1
+    org_words = _org_words()
+    return (k < len(ent) and ent[k].lower_ in lex.role_words and ent[k].is_title and len(ent) - k > 2
+            and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in org_words for t in ent[k + 1:]))
 
 
 def person_name(ent: Span) -> str:

@@ -2753,6 +2753,31 @@ def test_regression_a_titled_name_tagged_whole_as_an_organization(extract):
         ("PERSON", "Tom Bailey"), ("PERSON", "Ines Varga"), ("PERSON", "Ines Varga")], tuples(claims)
 
 
+def test_regression_a_british_clerical_title_hid_the_person(extract):
+    """'the Rt Rev Jonathan Ebbsworth' came out as an ORG entity (as did
+    'Bishop Ebbsworth'), so 'the bishop' and 'he' later were a person called
+    'bishop'."""
+    claims = extract("The Bishop of Aldermere, the Rt Rev Jonathan Ebbsworth, has so far avoided taking sides. "
+                     "In a letter, the bishop wrote that the cathedral has stood for centuries. Asked on Monday, "
+                     "Bishop Ebbsworth said he was not in the business of drawing skylines. He also said the "
+                     "cathedral had not accepted the money.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [("PERSON", "Jonathan Ebbsworth")] * 3, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Ines Varga", True),
+    ("the Rt Rev Jonathan Ebbsworth", True),
+    ("Deputy Chief Ana Lima", True),
+    ("General Motors", False),
+    ("Bishop Museum", False),
+    ("the Rt Rev", False),
+    ("Aldermere Cathedral Trust", False),
+])
+def test_titled_full_name(nlp, text, expected):
+    from pipeline.speakers import _titled_full_name
+    doc = nlp(text)
+    assert _titled_full_name(doc[:]) is expected
+
 # --- from the code review of this session's change (helper, 11623c8..ed9c46a) -------
 
 def test_regression_paragraph_starts_were_quadratic(nlp):
