@@ -219,7 +219,10 @@ def word_gender(word: str) -> Optional[str]:
 def _age_appositive(root: Token) -> bool:
     """"Keteme, *27*, told reporters": an age after the name."""
     doc = root.doc
-    if root.ent_type_ in ("GPE", "LOC"):
+    if root.ent_type_ in ("GPE", "LOC") and not (root.dep_ in ("nsubj", "nsubjpass") and root.ent_iob_ == "I"):
+        # a place, unless a two-word name with an age is a clause's subject
+        # ("said [Carys Mbeki], 39, the company's head of people"): places
+        # have no ages
         return False
     if root.dep_ == "pobj" and not (root.i + 4 < len(doc) and doc[root.i + 3].text == ","
                                     and doc[root.i + 4].lower_ in ("a", "an", "the")):
@@ -1162,7 +1165,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if lower in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns or lower in lex.role_words:
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
-    if head.pos_ == "NOUN" and _is_human_noun(head):
+    if head.pos_ == "NOUN" and (_is_human_noun(head) or lower in lex.person_nouns or head.lemma_.lower() in lex.person_nouns):
+        # ("The families of three men ... sued, alleging that")
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
     return None

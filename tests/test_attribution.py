@@ -2764,6 +2764,29 @@ def test_regression_a_british_clerical_title_hid_the_person(extract):
     assert [(c.speaker.label, c.speaker.name) for c in claims] == [("PERSON", "Jonathan Ebbsworth")] * 3, tuples(claims)
 
 
+def test_regression_a_named_speaker_with_an_age_tagged_as_a_place(extract):
+    """'said Carys Mbeki, 39, the company's head of people' came out as a
+    place (GPE), so the 'She said' that follows went to the person before."""
+    claims = extract("Naomi Achterberg, the auditor, said the tool was flawed. \"We did not know this was happening,\" "
+                     "said Carys Mbeki, 39, the company's head of people.\n\nShe said Brackenford would probably "
+                     "contact rejected applicants.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [
+        ("PERSON", "Naomi Achterberg"), ("PERSON", "Carys Mbeki"), ("PERSON", "Carys Mbeki")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The families of three men who died during a heat wave sued the state on Monday, alleging that prison "
+     "officials ignored repeated warnings.", ("UNNAMED", "families of three men who died during a heat wave")),
+    ("The family believes the delay grew out of a dispute over jurisdiction.", ("UNNAMED", "family")),
+    ("Residents sued the state, alleging that officials ignored the warnings.", ("UNNAMED", "residents")),
+])
+def test_person_nouns_are_unnamed_sources(extract, text, expected):
+    """A noun for people ('families', 'family') is an unnamed source, not
+    the article's own voice."""
+    [claim] = extract(text)
+    assert (claim.speaker.label, claim.speaker.name) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Councillor Ines Varga", True),
     ("the Rt Rev Jonathan Ebbsworth", True),
