@@ -741,15 +741,20 @@ def _object_gap(verb: Token) -> bool:
 def _participle_after_relative_cue(verb: Token) -> Optional[Token]:
     """'her office had received no complaint, *a claim Feld disputed*,
     saying he had emailed the clerk twice': a participle cue right after a
-    relative clause whose verb is a cue of its own says what that clause's
-    subject said. Returns that subject, or None."""
+    relative clause whose verb is a cue of its own, on a claim noun set off
+    by a comma (a comment on the clause before: "a claim (that) Feld
+    disputed", "a view the union rejects"), says what that clause's subject
+    said. Returns that subject, or None."""
     doc = verb.doc
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
     last = doc[verb.i - 2]
-    rel = next((t for t in [last] + list(last.ancestors) if t.dep_ == "relcl"), None)
+    rel = next((t for t in [last] + list(last.ancestors) if t.dep_ in ("relcl", "acl") and t.pos_ == "VERB"), None)
     if rel is None or rel.right_edge.i != last.i or cue_entry(rel) is None:
         return None
+    noun = rel.head
+    if noun.lemma_.lower() not in _content_nouns() or noun.left_edge.i == 0 or doc[noun.left_edge.i - 1].text != ",":
+        return None  # (a comment on the clause before, set off by commas: not "rejected the figures the union reported, saying")
     return next((c for c in rel.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
@@ -2686,7 +2691,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
         if prev is not None and prev.speaker.label != "AUTHOR":
             gap = ctx.text[prev.content_end:qs]
             if len(gap) < 400 and gap.count("\n\n") <= 1 and (
-                    prev is lead or not _names_other_speaker(doc, prev, gap, prev.content_end)):
+                    not _names_other_speaker(doc, prev, gap, prev.content_end)):
                 ts, te = q_span.start, q_span.end
                 sp = SpeakerRef(prev.speaker.label, prev.speaker.text, prev.speaker.name, prev.speaker.start, prev.speaker.end, prev.speaker.head)
                 made = _make(ctx, "direct", "direct.continuation", [sp], (ts, te), None, None, ())
@@ -3120,7 +3125,9 @@ def _lead_in_report(ctx: Context, atts: Sequence[Attribution], start: int) -> Op
     if "\n\n" in ctx.text[doc[before].idx:doc[first].idx]:
         return None
     found = [a for a in atts if a.cue_token is not None and before <= a.cue_token < first
-             and a.speaker.label != "AUTHOR" and a.kind != "direct" and a.content_end <= doc[start].idx]
+             and a.speaker.label != "AUTHOR" and a.kind != "direct" and a.content_end <= doc[start].idx
+             # (not a question put to someone: "Reporters asked Okafor whether …")
+             and doc[a.cue_token].lemma_.lower() not in frames().question_verbs]
     return max(found, key=lambda a: a.content_end) if found else None
 
 

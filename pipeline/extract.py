@@ -122,8 +122,11 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
                     and root.head.head.lower_ in ("after", "at", "during", "following")
                     and t.granularity == "day")  # "said *after Thursday's practice*": that day
         # "said in its *Thursday* statement", "In *Tuesday's* letter, X wrote": the day of the document
+        # (the document the cue says the words are in: not "In response to
+        # Tuesday's letter from parents, the principal said")
         occasion = occasion or (root is not None and root.dep_ in ("compound", "nmod", "poss") and t.granularity == "day"
-                                and root.head.dep_ == "pobj" and root.head.lemma_.lower() in frames().source_documents)
+                                and root.head.dep_ == "pobj" and root.head.lemma_.lower() in frames().source_documents
+                                and root.head.head.lower_ == "in" and root.head.head.head.i in anchors)
         if root is None or (root.dep_ in ("amod", "compound", "nmod", "poss") and not occasion):
             continue  # "a third-quarter profit": a date of the thing, not of the saying
         cur = root

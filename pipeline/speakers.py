@@ -1311,17 +1311,20 @@ def _previous_unnamed_subject(doc: Doc, pronoun: Token) -> Optional[SpeakerRef]:
     pronoun's ("*One Veloria captain*, who spoke on the condition that her
     name not be used, described X. '...,' *she* said"), when a he/she may
     refer to them: a singular person's noun brought in by 'a', 'another' or
-    'one', no name in apposition, no quote in that sentence, and no gender
-    against the pronoun's."""
+    'one', the active subject of a verb with an object or a clause (as a
+    speaker's is), no name in apposition, no quote in that sentence, and no
+    gender against the pronoun's."""
     sents = sentence_index(doc)
     here = sents.start(pronoun.i)
     if here == 0:
         return None
     there = sents.start(here - 1)
     root = next((t for t in doc[there:here] if t.dep_ == "ROOT"), None)
-    noun = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    noun = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not _is_human_noun(noun):
         return None
+    if any(c.dep_ == "auxpass" for c in root.children) or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return None  # (one who acts on something, as a speaker does: not "A cyclist was killed there", "died")
     if not any(c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in noun.children):
         return None  # (a newcomer: "the minister", "the rocker" point back at someone, or something, else)
     if any(t.is_quote for t in doc[there:here]):
