@@ -776,6 +776,15 @@ def _name_read_as_clause(verb: Token) -> Optional[Token]:
     return None
 
 
+def _names_an_org_object(tok: Token) -> bool:
+    """Is ``tok`` an organization noun that is the object of a preposition
+    inside a subject ("Analysts surveyed by *the data firm* Tallyline"), so
+    that a name right after it is that organization's, not a second
+    subject ("Deputy mayor for transport Rafael Quent" is the person)?"""
+    lex = lexicon()
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.lemma_.lower() in lex.org_nouns or tok.lower_ in lex.org_nouns)
+
+
 def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     """The subject of a cue verb, climbing from participles ("…, stating
     that"), infinitives and conjuncts to the verb that has one. Returns the
@@ -793,6 +802,9 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
                     continue  # "Denniston said *the county's old scanners* had jammed"
                 if subj is not None and child.lower_ in ("both", "all", "each") and subj.pos_ in ("NOUN", "PROPN"):
                     continue  # "The two campaigns *both* said": the noun is the subject
+                if (subj is not None and child.pos_ == "PROPN" and child.left_edge.i == subj.right_edge.i + 1
+                        and subj.pos_ == "NOUN" and _names_an_org_object(subj.right_edge)):
+                    continue  # "Analysts surveyed by the data firm *Tallyline* had expected": a name the parser cut off
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
@@ -1426,8 +1438,9 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     and cue_entry(outer) is not None and outer.i != tok.i
                     and not any(c.dep_ in ("auxpass", "nsubjpass") for c in outer.children)):
                 speakers = [described_source(subj)]  # "The trust denied X, saying Y": the denier says Y too
-            elif rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl"):
-                speakers = []  # inanimate subject: the writer's inference
+            elif rule.class_ in ("evidential",) or tok.dep_ in ("advcl", "xcomp", "acl") or (
+                    subj.ent_type_ in ("DATE", "TIME") and subj.head.i == tok.i):
+                speakers = []  # inanimate subject ("The quarter suggests that"): the writer's inference
             elif subj.pos_ == "PRON" and subj.lower_ == "it":
                 speakers = []
             elif rule.class_ == "speech" and subj.pos_ not in ("PRON", "VERB", "AUX"):

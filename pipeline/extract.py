@@ -129,6 +129,8 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
                                 and root.head.head.lower_ == "in" and root.head.head.head.i in anchors)
         if root is None or (root.dep_ in ("amod", "compound", "nmod", "poss") and not occasion):
             continue  # "a third-quarter profit": a date of the thing, not of the saying
+        if root.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            continue  # "*The third quarter* showed that X": what shows, not when it was said
         cur = root
         steps = 0
         hit = False

@@ -65,6 +65,9 @@ class SpeakerLexicon(BaseModel):
     # words that say which role a title is ("*Fire* Marshal", "*Police*
     # Chief"): before a role word inside a name, they and the role go
     role_qualifiers: list[str]
+    # verbs whose object is the one who answers next ("Pereira *pressed*
+    # Solvik on inventory. She said …")
+    questioning_verbs: list[str] = []
 
     @model_validator(mode="after")
     def _titles_are_roles(self) -> "SpeakerLexicon":
@@ -122,6 +125,7 @@ class Lexicon:
     title_abbreviations: dict = field(default_factory=dict)
     place_suffixes: frozenset = frozenset()
     role_qualifiers: frozenset = frozenset()
+    questioning_verbs: frozenset = frozenset()
 
     @property
     def subject_pronouns(self) -> frozenset:
@@ -357,7 +361,13 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
     for i, name in persons:
         root = doc[i]
         alone = per_sentence[sents.start(i)] == 1
-        for gender, weight in ((_mention_gender(root), 2), (_clause_pronoun_gender(root), 1),
+        said = _mention_gender(root)
+        if said:
+            # the article's own word for this mention settles it ("His
+            # daughter, Kara, took over the shop. He said …": he is not Kara)
+            votes.setdefault(name, Counter())[said] += 2
+            continue
+        for gender, weight in ((_clause_pronoun_gender(root), 1),
                                (_conjunct_pronoun_gender(root) if alone else None, 1),
                                (_next_sentence_pronoun_gender(root) if alone else None, 2)):
             if gender:
@@ -578,7 +588,8 @@ def build_name_table(doc: Doc) -> NameTable:
     known = {i for i, _ in table.persons}
     for ent, label in zip(doc.ents, labels):
         if (len(ent) == 1 and label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
-                and (ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") or _according_to_source(ent.root))
+                and (ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") or _according_to_source(ent.root)
+                     or (ent.root.dep_ == "dobj" and label in ("ORG", "NORP", "PRODUCT")))  # ("pressed Solvik on inventory")
                 and ent.root.i not in known and ent.text.lower() in table.surnames):
             table.persons.append((ent.root.i, table.surnames[ent.text.lower()]))
     table.persons.sort()
@@ -697,7 +708,8 @@ def _according_to_source(tok: Token) -> bool:
 
 def _salience(tok: Token, spoke: bool) -> int:
     """How likely a mention is the one a later he/she refers to: someone who
-    spoke, then the subject of the main clause, then any subject."""
+    spoke, then the subject of the main clause (or the one it questions),
+    then any subject."""
     if spoke:
         return 3
     t = tok
@@ -705,6 +717,8 @@ def _salience(tok: Token, spoke: bool) -> int:
         t = t.head
     if t.dep_ in ("nsubj", "nsubjpass"):
         return 2 if t.head.dep_ == "ROOT" else 1
+    if t.dep_ == "dobj" and t.head.dep_ == "ROOT" and t.head.lemma_.lower() in lexicon().questioning_verbs:
+        return 2  # the one questioned answers next: "Pereira pressed *Solvik* on inventory. She said"
     if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
         return 1  # "Della Finchley's son has been admitted …. '…,' she said"
     return 0
@@ -926,8 +940,8 @@ def evidential_sources(head: Token) -> list[Token]:
             for pobj in child.children:
                 # 'of' names an author ("a report of the Audit Commission"),
                 # not what was studied ("a survey of 812 likely voters")
-                if pobj.dep_ == "pobj" and (child.lower_ != "of" or pobj.pos_ == "PROPN" or pobj.ent_type_ in (
-                        "ORG", "PERSON", "NORP", "GPE")):
+                # ("a survey of Californians", "a study of Medicare" neither)
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or pobj.ent_type_ in ("ORG", "PERSON")):
                     found.append(pobj)
     out: list[Token] = []
     for tok in found:
@@ -967,6 +981,8 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     lex = lexicon()
     doc = head.doc
     lower = head.lower_
+    if head.pos_ == "NOUN" and head.ent_type_ in ("DATE", "TIME"):
+        return None  # a time is no source ("*The quarter* suggests that X", "Last year showed")
     if lower in QUANTIFIERS:
         named = _appositive_name(head) if lower == "one" else None
         if named is not None:
@@ -1369,6 +1385,8 @@ _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "pers
 
 
 def _is_human_noun(token: Token) -> bool:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # "the quarter", "last winter"
     lemma = token.lemma_.lower()
     lex = lexicon()
     if lemma in lex.role_words or lemma in lex.unnamed_nouns:
