@@ -184,6 +184,9 @@ class AttributionRules(BaseModel):
     # adjectives a conjunct's own hedge can be ("might be real but *were
     # unlikely* to hold up")
     hedge_adjectives: list[str]
+    # adverbs a conjunct's own hedge can be ("had flooded twice and would
+    # *probably* take a buyout")
+    hedge_adverbs: list[str] = []
     # adjectives of a person's state of mind ("the analyst was less *sure*"):
     # the subject's, not the writer's
     state_adjectives: list[str]
@@ -1993,10 +1996,12 @@ def _under_noun(tok: Token, head: Token) -> bool:
 def _hedged_conjunct(verb: Token) -> bool:
     """A conjoined verb that is a passive cue ("was expected to"), a belief
     or plan with no subject of its own ("and expects to"), a hedged modal
-    ("and may challenge the plan"), or a belief adjective with its clause
+    ("and may challenge the plan") or adverb ("and would probably take"), or a belief adjective with its clause
     ("but was confident the result would stand")."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if not own_subject and any(c.dep_ == "advmod" and c.lower_ in frames().hedge_adverbs for c in verb.children):
+        return True  # "had flooded twice and *would probably take* a buyout"
     if not own_subject and ("may" in auxes or "might" in auxes or ("could" in auxes and "have" in auxes)):
         # "had hired a lawyer and *may challenge* the plan", "and *could have
         # carried* 16 paddlers": a possibility of its own ("could" alone is

@@ -155,6 +155,8 @@ def ent_label(ent: Span) -> str:
         return "PERSON"  # "[Della Finchley's] 8-year-old son": whose son, a person
     if ent.label_ == "PERSON" and (_described_as_org(ent.root) or _owns_org_things(ent.root)):
         return "ORG"  # "Bellmont, a regional retailer", "Loopwave's chief technology officer"
+    if ent.label_ != "PERSON" and _named_only_as(ent):
+        return "PERSON"  # "a nurse who gave her name only as [Maggie]"
     if (ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC") and ent[-1].lower_ not in lexicon().org_suffixes
             and ent.root.pos_ == "PROPN"):
         if ent.label_ != "GPE" and _described_as_person(ent.root):
@@ -175,6 +177,16 @@ def _org_words() -> frozenset:
     words of organization names ("Administration", "Holdings")."""
     lex = lexicon()
     return lex.org_nouns | lex.org_suffixes | frozenset(w for ws in lex.org_noun_names.values() for w in ws)
+
+
+def _named_only_as(ent: Span) -> bool:
+    """A name someone gave for themselves: "a nurse who gave her name only
+    as *Maggie*", "a man identified only as *Tom*" (a person's, whatever the
+    NER says)."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "as" or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    return any(t.lemma_.lower() in ("name", "identify") for t in doc[max(0, ent.start - 5):ent.start - 1])
 
 
 def _titled_full_name(ent: Span) -> bool:
@@ -1361,9 +1373,13 @@ def described_source(head: Token) -> SpeakerRef:
 
 
 def _titled_person(left: Span) -> bool:
-    """A role word followed by a proper name: 'Governor Ana', 'Dr. Hill'."""
+    """A role word followed by a proper name: 'Governor Ana', 'Dr. Hill';
+    or words ending in a role noun: 'Commission chair', 'Board president'."""
     lex = lexicon()
     words = [t for t in left if not t.is_punct]
+    if len(words) >= 2 and words[-1].pos_ == "NOUN" and words[-1].lower_ in lex.role_words \
+            and words[-1].lower_ not in lex.org_nouns and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in words):
+        return True
     return (
         len(words) >= 1
         and words[0].lower_ in lex.role_words

@@ -3900,3 +3900,35 @@ def test_regression_a_gendered_word_for_a_person_outweighs_the_next_pronoun(nlp)
     doc = nlp("Walt Pruitt has guided fishing trips since 1994. His daughter, Kara, took over the family's bait shop "
               "when the reservoir drained last summer. He said the bass fishing had drawn anglers from three states.")
     assert build_name_table(doc).genders.get("Kara") == "female"
+
+
+# --- found on set 123 --------------------------------------------------------
+
+def test_regression_a_title_ending_in_a_role_noun_makes_a_person(extract):
+    """'Commission chair Nadine Okonkwo-Reyes' was an organization, so her
+    'she said' went to 'Quarry Lane', which the NER called a person."""
+    claims = extract("The plan would buy about 60 homes on Low Street and Quarry Lane over 15 years.\n\n"
+                     "Commission chair Nadine Okonkwo-Reyes said the buyouts were the honest option. "
+                     "\u201cA wall buys us time, and time is worth something,\u201d she said.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [("PERSON", "Nadine Okonkwo-Reyes")] * 2, tuples(claims)
+
+
+def test_regression_a_name_given_only_as_is_a_person(extract):
+    """'a nurse who gave her name only as Maggie' (tagged ORG): her quotes
+    after 'she said' went to the unnamed nurse."""
+    claims = extract("Down the street, a nurse who gave her name only as Maggie said she had flooded twice. "
+                     "\u201cI love it here,\u201d she said.")
+    assert [(c.speaker.label, c.speaker.name) for c in claims] == [("PERSON", "Maggie")] * 2, tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maggie Dunn said she had flooded twice since 2023 and would probably take a buyout.",
+     [("she had flooded twice since 2023", "certain"), ("would probably take a buyout", "probable")]),
+    ("The firm said it had cut jobs and would likely close the plant.",
+     [("it had cut jobs", "certain"), ("would likely close the plant", "probable")]),
+    # the same hedge over both conjuncts: one claim
+    ("The firm said it would probably cut jobs and close the plant.",
+     [("it would probably cut jobs and close the plant", "probable")]),
+])
+def test_a_conjunct_with_its_own_hedge_adverb_is_its_own_claim(extract, text, expected):
+    assert [(c.claim.text, c.certainty.level) for c in extract(text)] == expected, tuples(extract(text))
