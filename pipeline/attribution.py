@@ -187,6 +187,9 @@ class AttributionRules(BaseModel):
     # adverbs a conjunct's own hedge can be ("had flooded twice and would
     # *probably* take a buyout")
     hedge_adverbs: list[str] = []
+    # past participles on a speaker that date the statement ("the minister,
+    # *reached* on Monday, said"), unlike others ("*appointed* on Monday")
+    contact_verbs: list[str] = []
     # adjectives of a person's state of mind ("the analyst was less *sure*"):
     # the subject's, not the writer's
     state_adjectives: list[str]

@@ -12,9 +12,9 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import Attribution, frames
+from .attribution import Attribution, cue_entry, frames
 from .sentences import sentence_index
-from .speakers import entity_label
+from .speakers import entity_label, is_human_noun
 from .ingest import content_hash, iter_articles, make_article, normalize_published
 from .models import Article, Claim, Cue, Entity, ErrorRecord, Speaker, TextSpan
 from .nlp import load_nlp
@@ -156,11 +156,20 @@ def _describes_speaker(tok) -> bool:
     said"). A participle may date the statement ("in an opinion *issued
     Tuesday*", "the coach, *speaking* on Sunday, said"), so it is passed
     through, and so is a name the parser hung on the subject ("Cameron
-    reconfirmed Alita: *Battle Angel 2 in July 2023*")."""
+    reconfirmed Alita: *Battle Angel 2 in July 2023*"). A past participle
+    says what was done to the speaker ("Administrators, *appointed on
+    Monday*, said"), unless it is a cue or says how they were reached (a
+    document's "*completed in November*" dates what it says)."""
     if tok.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if tok.dep_ == "prep" and tok.lower_ in ("since", "from", "until", "till", "between"):
         return True  # "Ruiz, mayor *since 2019*, said": a span of the speaker's life
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and cue_entry(tok) is None \
+            and tok.lemma_.lower() not in frames().question_verbs and tok.lemma_.lower() not in frames().contact_verbs \
+            and (tok.head.ent_type_ in ("PERSON", "NORP") or is_human_noun(tok.head)):
+        # "Administrators, *appointed on Monday*, said": what was done to them
+        # (not "*reached* on Monday", nor a document's "*released* last week")
+        return True
     return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.pos_ == "NOUN")
 
 

@@ -302,7 +302,7 @@ def _conjunct_pronoun_gender(root: Token) -> Optional[str]:
         subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ != "PRON" or not word_gender(subj.text):
             continue
-        if any(t.ent_type_ == "PERSON" or (t.pos_ in ("NOUN", "PROPN") and _is_human_noun(t))
+        if any(t.ent_type_ == "PERSON" or (t.pos_ in ("NOUN", "PROPN") and is_human_noun(t))
                for t in root.doc[verb.i + 1:subj.i]):
             return None
         return word_gender(subj.text)
@@ -326,7 +326,7 @@ def _next_sentence_pronoun_gender(root: Token) -> Optional[str]:
     if nxt >= len(doc):
         return None
     own = {t.i for t in root.subtree}
-    if any(t.pos_ == "NOUN" and t.i not in own and _is_human_noun(t) for t in doc[sents.start(root.i):nxt]):
+    if any(t.pos_ == "NOUN" and t.i not in own and is_human_noun(t) for t in doc[sents.start(root.i):nxt]):
         return None  # "Reyes filed the complaint with *the county clerk*. She said …": she may be the clerk
     end = sents.end(nxt)
     if any(t.is_quote for t in doc[sents.start(root.i):end]):
@@ -436,7 +436,7 @@ def _described_as_person(root: Token) -> bool:
     """Does an appositive call this name a person ("X, an economist", "X, a
     spokeswoman")? Organization nouns ("X, a retailer") do not."""
     lex = lexicon()
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_human_noun(c) or _who_relative(c))
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (is_human_noun(c) or _who_relative(c))
                and c.lemma_.lower() not in lex.org_nouns and c.lower_ not in lex.org_nouns
                for c in root.children)
 
@@ -1115,7 +1115,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             return SpeakerRef("PERSON", text, titled, start, end, head.i)
     if head.pos_ == "PROPN" or (head.is_title and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
                                 and lower not in lex.org_nouns and head.lemma_.lower() not in lex.unnamed_nouns
-                                and head.lemma_.lower() not in lex.evidential_nouns and not _is_human_noun(head)):
+                                and head.lemma_.lower() not in lex.evidential_nouns and not is_human_noun(head)):
         if end - start == 1 and head.is_sent_start and lower.endswith("s") and (
                 lower[:-1] in lex.role_words or lower[:-1] in lex.unnamed_nouns or lower[:-1] in lex.person_nouns
                 or lower in lex.unnamed_nouns or lower in lex.person_nouns):
@@ -1163,7 +1163,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             if ent is not None and ent.label_ not in ("PERSON", "ORG", "FAC", "GPE", "NORP", "PRODUCT"):
                 continue
             ref = resolve(child, table, last_speakers)
-            if (ref is not None and ref.label in ("GPE", "NORP") and not is_org_noun and _is_human_noun(head)
+            if (ref is not None and ref.label in ("GPE", "NORP") and not is_org_noun and is_human_noun(head)
                     and len(doc[ref.start:ref.end]) > 1):
                 # "Its director, Agnes Mbeki," with the name read as a place
                 ref = SpeakerRef("PERSON", ref.text, ref.name, ref.start, ref.end, ref.head)
@@ -1173,7 +1173,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
             # an organization, "a spokeswoman, Ingrid Possel" a person
             if is_org_noun and ref.label == "PERSON":
                 ref = SpeakerRef("ORG", ref.text, ref.name, ref.start, ref.end, ref.head)
-            elif not is_org_noun and ref.label == "ORG" and _is_human_noun(head):
+            elif not is_org_noun and ref.label == "ORG" and is_human_noun(head):
                 ref = SpeakerRef("PERSON", ref.text, ref.name, ref.start, ref.end, ref.head)
             return ref
     if lower in lex.org_nouns or head.lemma_.lower() in lex.org_nouns:
@@ -1193,7 +1193,7 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     if lower in lex.unnamed_nouns or head.lemma_.lower() in lex.unnamed_nouns or lower in lex.role_words:
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
-    if head.pos_ == "NOUN" and (_is_human_noun(head) or lower in lex.person_nouns or head.lemma_.lower() in lex.person_nouns):
+    if head.pos_ == "NOUN" and (is_human_noun(head) or lower in lex.person_nouns or head.lemma_.lower() in lex.person_nouns):
         # ("The families of three men ... sued, alleging that")
         s, e = _unnamed_description(head)
         return SpeakerRef("UNNAMED", doc[s:e].text, _describe(doc[s:e]), s, e, head.i)
@@ -1231,7 +1231,7 @@ def _appositive_person(head: Token) -> Optional[Token]:
     if head.pos_ == "PROPN":
         return _appositive_name(head)
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i and _is_human_noun(child):
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i and is_human_noun(child):
             found = _appositive_name(child)
             if found is not None:
                 return found
@@ -1309,7 +1309,7 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
     if r.label != "UNNAMED" or r.head is None or r.head >= pronoun.i or not r.name:
         return None
     noun = doc[r.head]
-    if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not _is_human_noun(noun):
+    if noun.pos_ != "NOUN" or noun.tag_ in ("NNS", "NNPS") or not is_human_noun(noun):
         return None
     if not any(c.dep_ == "det" for c in noun.children):
         return None  # (not "*Her* lawyer said X. She said Y": the possessor is the one in view)
@@ -1349,7 +1349,7 @@ def _previous_unnamed_subject(doc: Doc, pronoun: Token) -> Optional[SpeakerRef]:
     there = sents.start(here - 1)
     root = next((t for t in doc[there:here] if t.dep_ == "ROOT"), None)
     noun = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not _is_human_noun(noun):
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not is_human_noun(noun):
         return None
     if any(c.dep_ == "auxpass" for c in root.children) or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
         return None  # (one who acts on something, as a speaker does: not "A cyclist was killed there", "died")
@@ -1400,7 +1400,9 @@ def _describe(span: Span) -> str:
 _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person", "people")
 
 
-def _is_human_noun(token: Token) -> bool:
+def is_human_noun(token: Token) -> bool:
+    """A noun for a person or people ('administrators', 'the mayor'), by the
+    lexicons and the agent suffixes."""
     if token.ent_type_ in ("DATE", "TIME"):
         return False  # "the quarter", "last winter"
     lemma = token.lemma_.lower()
@@ -1421,6 +1423,6 @@ def can_speak(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
     words = {lemma, token.lower_}
-    return _is_human_noun(token) or any(
+    return is_human_noun(token) or any(
         w in lex.org_nouns or w in lex.evidential_nouns or w in lex.person_nouns
         or w in lex.female_words or w in lex.male_words for w in words)

@@ -3932,3 +3932,22 @@ def test_regression_a_name_given_only_as_is_a_person(extract):
 ])
 def test_a_conjunct_with_its_own_hedge_adverb_is_its_own_claim(extract, text, expected):
     assert [(c.claim.text, c.certainty.level) for c in extract(text)] == expected, tuples(extract(text))
+
+
+# --- found on set 121 --------------------------------------------------------
+
+@pytest.mark.parametrize("text, said_on", [
+    # what was done to the speaker, not when they spoke
+    ("Administrators from Pellbrook Lowe, appointed on Monday, said in a statement on Wednesday that the company "
+     "had ceased trading.", "2025-06-11"),
+    ("Administrators, appointed on Monday, said the company had ceased trading.", None),
+    # how they were reached or asked does date it
+    ("The minister, reached on Tuesday, said the plan was dead.", "2025-06-10"),
+    ("Most economists surveyed by the Ledger on Monday expected the bank to keep rates unchanged.", "2025-06-09"),
+    # and a document's own date is when it says what it says
+    ("The second report, completed on Monday, found that spore counts were four times the level outdoors.",
+     "2025-06-09"),
+])
+def test_regression_a_participle_on_the_speaker_dated_the_statement(extract, text, said_on):
+    [claim] = extract(text, published="2025-06-12")
+    assert (str(claim.said_on.value) if claim.said_on else None) == said_on, tuples([claim])
