@@ -1279,6 +1279,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         elif comp is not None:
             head, frame = comp
             ts, te = _subtree_range(head)
+            te = _split_hedge_clause_end(tok, head, te)
             stray = _stray_content_subject(tok, head)
             if stray is not None:
                 ts = min(ts, stray.left_edge.i)  # "said *the old scanners, bought in 2009,* had jammed"
@@ -1477,6 +1478,18 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         for part in parts:
             out.extend(_make(ctx, kind, rid, speakers, part, cue_range, tok.i, anchors))
     return out
+
+
+def _split_hedge_clause_end(cue: Token, head: Token, end: int) -> int:
+    """'saying it was likely the sample had been handled': the parser made
+    'it was likely' and 'the sample had been handled' two complements of the
+    cue; the clause the hedge is about belongs to the content. Returns the
+    content's new end (``end`` when there is no such split)."""
+    if not (head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in frames().hedge_adjectives for c in head.children)
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)):
+        return end
+    nxt = next((c for c in cue.children if c.dep_ == "ccomp" and c.left_edge.i == end), None)
+    return nxt.right_edge.i + 1 if nxt is not None else end
 
 
 def _has_subject(tok: Token) -> bool:
@@ -1964,6 +1977,8 @@ def _negated_predicate(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
             return True
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(d.dep_ == "neg" for d in c.children):
+            return True  # "she *no longer* trusted the statements"
         if c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True
         if c.dep_ in ("dobj", "attr") and c.lower_ in ("nothing", "none", "nobody", "no-one"):
@@ -3429,6 +3444,13 @@ def extract_attributions(doc: Doc, table: NameTable, skip: Sequence[tuple[int, i
     # nor does one inside a whether-clause ("Whether it will slow Tillpoint's
     # plan to launch a card is unclear": nobody announced the plan here)
     atts = [a for a in atts if a.cue_token is None or not _under_whether(doc[a.cue_token])]
+    # "She said she cannot yet say whether X": the outer claim (unknown)
+    # holds the inner one, its speaker's own whether-clause
+    owned = [(a.content_start, a.content_end, a.speaker.name) for a in atts if a.speaker.label != "AUTHOR" and a.speaker.name]
+    atts = [a for a in atts if not (
+        a.cue_token is not None and a.speaker.name and text[a.content_start:a.content_end].lower().startswith("whether ")
+        and any(s <= doc[a.cue_token].idx < e and name == a.speaker.name and (s, e) != (a.content_start, a.content_end)
+                for s, e, name in owned))]
     atts = [a for a in atts if not (
         (_is_stance(doc, a) or a.speaker.label == "AUTHOR"  # "said the audits would show X": the audits do not speak for the writer
          or _mute_subject(doc, a)  # "said the experience of other cities suggests that X": part of her claim

@@ -3951,3 +3951,26 @@ def test_a_conjunct_with_its_own_hedge_adverb_is_its_own_claim(extract, text, ex
 def test_regression_a_participle_on_the_speaker_dated_the_statement(extract, text, said_on):
     [claim] = extract(text, published="2025-06-12")
     assert (str(claim.said_on.value) if claim.said_on else None) == said_on, tuples([claim])
+
+
+def test_regression_no_longer_negates_only_its_own_conjunct(extract):
+    """'it no longer supported the plan and would vote on it in May': 'no
+    longer' (the parser hangs the negation on 'longer') negates the first
+    conjunct only, so each is a claim of its own (found on set 128)."""
+    claims = extract("The council said it no longer supported the plan and would vote on it in May.")
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == [
+        ("it no longer supported the plan", "negative"), ("would vote on it in May", "positive")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser split 'it was likely' and its clause into two complements
+    ("He questioned the evidence, saying it was likely the sample had been handled by several people.",
+     [("the evidence", "certain"), ("it was likely the sample had been handled by several people", "probable")]),
+    # the speaker's own 'cannot say whether' is one claim, not two
+    ("Dr. Priya Castellane said the symptoms were consistent with poisoning. She said she cannot yet say whether "
+     "it is the only cause.",
+     [("the symptoms were consistent with poisoning", "certain"),
+      ("she cannot yet say whether it is the only cause", "unknown")]),
+])
+def test_regressions_from_set_128(extract, text, expected):
+    assert [(c.claim.text, c.certainty.level) for c in extract(text)] == expected, tuples(extract(text))
