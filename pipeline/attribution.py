@@ -1295,7 +1295,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 comp = (head, frame)
                 te = max(te, head.right_edge.i + 1)
             te = _cut_conjoined_cues(head, te)
-            te = trim_trailing_asides(doc, ts, te)
+            te = trim_trailing_asides(doc, ts, te, keep_participles=head.i < tok.i)
             te = _inverted_content_end(tok, head, te)
             rid = f"indirect.{frame}"
         elif rule.class_ in ("speech", "cognition") and (misattached := _misattached_complement(tok)) is not None:
@@ -2044,10 +2044,13 @@ def _hedged_conjunct(verb: Token) -> bool:
 TRAILING_MARKS = {"while", "whereas", "although", "though"}
 
 
-def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
+def trim_trailing_asides(doc: Doc, start: int, end: int, keep_participles: bool = False) -> int:
     """Cut a comma-led aside off the end of reported content: a
     non-restrictive relative clause (", which …"), a contrast (", while …")
-    or an appositive comment (", an acknowledgment that …")."""
+    or an appositive comment (", an acknowledgment that …"). A trailing
+    participle (", calling them 'boring'") is cut too, unless
+    ``keep_participles`` (content before its cue: "X has delayed the game,
+    moving its release to 2027, the studio said" reports both)."""
     def trailing_participle(tok: Token) -> bool:
         return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.right_edge.i >= end - 1
 
@@ -2068,7 +2071,7 @@ def trim_trailing_asides(doc: Doc, start: int, end: int) -> int:
             return i  # (not a list the parser read as an apposition: "a lake house, a boat and tuition")
         if nxt.is_quote and i + 2 < end:
             nxt = doc[i + 2]  # '"…wrapped up by Cleveland," referring to …'
-        if trailing_participle(nxt) and i > start + 2:
+        if trailing_participle(nxt) and i > start + 2 and not keep_participles:
             # ", calling them 'boring'": the speaker's next act; ", reversing
             # decades of policy": the writer's gloss
             return i

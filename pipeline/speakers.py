@@ -995,6 +995,11 @@ def resolve(head: Token, table: NameTable, last_speakers: Optional[list[SpeakerR
     lower = head.lower_
     if head.pos_ == "NOUN" and head.ent_type_ in ("DATE", "TIME"):
         return None  # a time is no source ("*The quarter* suggests that X", "Last year showed")
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.ent_type_ == "PERSON" and head.head.pos_ == "PROPN":
+        # "Owen Tackett, 29, *a warehouse worker* in Bellhaven who said X": the person described
+        named = resolve(head.head, table, last_speakers)
+        if named is not None and named.label == "PERSON":
+            return named
     if lower in QUANTIFIERS:
         named = _appositive_name(head) if lower == "one" else None
         if named is not None:

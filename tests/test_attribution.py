@@ -3974,3 +3974,26 @@ def test_regression_no_longer_negates_only_its_own_conjunct(extract):
 ])
 def test_regressions_from_set_128(extract, text, expected):
     assert [(c.claim.text, c.certainty.level) for c in extract(text)] == expected, tuples(extract(text))
+
+
+# --- found on set 127 --------------------------------------------------------
+
+def test_regression_a_who_clause_on_a_persons_appositive_is_that_person(extract):
+    """'said Owen Tackett, 29, a warehouse worker in Bellhaven who said he had
+    since asked for a refund': the inner 'said' (and the quotes after it)
+    went to 'warehouse worker in bellhaven'."""
+    claims = extract('"I preordered this two years ago," said Owen Tackett, 29, a warehouse worker in Bellhaven who '
+                     'said he had since asked for a refund. "I am not angry. I just do not believe them anymore."')
+    assert [c.speaker.name for c in claims] == ["Owen Tackett"] * 4, tuples(claims)
+
+
+@pytest.mark.parametrize("text, content", [
+    # a participle before a trailing cue is part of what was reported
+    ('Ironvale Studios has delayed its game Hollowmere for a second time, moving its release from March 2026 to '
+     'early 2027, the studio said on Thursday.',
+     "Ironvale Studios has delayed its game Hollowmere for a second time, moving its release from March 2026 to early 2027"),
+    # after the cue it is still the speaker's next act
+    ("The mayor said the plan was final, calling critics boring.", "the plan was final"),
+])
+def test_a_participle_before_a_trailing_cue_stays_in_the_content(extract, text, content):
+    assert extract(text)[0].claim.text == content, tuples(extract(text))
