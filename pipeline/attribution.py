@@ -1748,6 +1748,17 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     rule = cue_entry(verb)
     content_preps = {"about", "on", "of", "over", "regarding", "into", "for"} | set(rule.prep if rule else ())
     content_nouns = _content_nouns()
+    # the one told: "told *the original tribunal* that she had found X"
+    # (a listener, not a thing whose relative clause it is)
+    for obj in verb.rights:
+        if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in content_nouns:
+            for rel in obj.rights:
+                first = verb.doc[rel.left_edge.i]
+                if (rel.dep_ == "relcl" and first.lower_ == "that" and first.dep_ == "mark" and first.head.i == rel.i
+                        and first.i == obj.i + 1
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children)):
+                    end = rel.right_edge.i + 1
+                    return (rel, first.i + 1, end) if end - first.i > 3 else None
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue

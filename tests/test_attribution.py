@@ -3997,3 +3997,16 @@ def test_regression_a_who_clause_on_a_persons_appositive_is_that_person(extract)
 ])
 def test_a_participle_before_a_trailing_cue_stays_in_the_content(extract, text, content):
     assert extract(text)[0].claim.text == content, tuples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hung the reported clause on the one told, as a relative clause
+    ("She told the original tribunal that she had found dozens of entries in medication charts, and that she had "
+     "raised them with managers at least four times.",
+     ["she had found dozens of entries in medication charts", "she had raised them with managers at least four times"]),
+    # a real relative clause on the object is no report
+    ("He told a story that he had heard from his father.", []),
+])
+def test_regression_a_that_clause_hung_on_the_one_told(extract, text, expected):
+    """Found on set 129."""
+    assert [c.claim.text for c in extract(text)] == expected, tuples(extract(text))
