@@ -342,6 +342,8 @@ def _turn_pattern() -> re.Pattern:
 _NAMED_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u2019.\-]*[A-Z.]){0,2})"
                          r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
 
+_SURNAME_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][a-z][\w'\u2019\-]*)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+
 
 def _names_someone(text: str, label: str) -> bool:
     """Does the text write the label as part of a full name ("MARSH" in
@@ -369,7 +371,8 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     with a label. Kinds: "question" and "answer" for the labels of
     ``interview_markers`` ("Q:", "A:", "HOST:"); "speaker" for a transcript
     line opened by a speaker's name in capitals ("MARSH: No. Nobody here is
-    going to …"). Answers count only after a question (an "A." that opens a
+    going to …"), or in an interview by the surname of someone the article
+    names in full ("Toussaint: We will play more living composers"). Answers count only after a question (an "A." that opens a
     paragraph elsewhere is an initial), named lines only where two or more
     paragraphs open so and one of their labels is written elsewhere as part
     of a full name; none in a text without answers or named lines."""
@@ -384,6 +387,13 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
         kind = kind_of[m.group(1).lower()] if m is not None else None
         if m is None:
             m = _NAMED_TURN.match(text, p_start, p_end)
+            if m is None and asked:
+                # in an interview, an answer under the interviewee's surname
+                # ("Q: How will the programming change?" / "Toussaint: We will
+                # play more living composers"), when the article gives the full name
+                m = _SURNAME_TURN.match(text, p_start, p_end)
+                if m is not None and not _names_someone(text, m.group(1)):
+                    m = None
             if m is None or m.group(1).lower().rstrip(".") in not_speakers:
                 continue
             kind = "speaker"

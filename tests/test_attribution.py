@@ -4010,3 +4010,23 @@ def test_a_participle_before_a_trailing_cue_stays_in_the_content(extract, text, 
 def test_regression_a_that_clause_hung_on_the_one_told(extract, text, expected):
     """Found on set 129."""
     assert [c.claim.text for c in extract(text)] == expected, tuples(extract(text))
+
+
+def test_regression_interview_answers_under_the_surname_had_no_speaker(extract):
+    """'Q: ...' / 'Toussaint: ...' (the surname in title case, found on set
+    130): the answers went to whoever was quoted last."""
+    claims = extract("Mira Toussaint took over the orchestra this month, said board chair Lucien Abara.\n\n"
+                     "Q: How will the programming change?\n\n"
+                     "Toussaint: We will play more living composers, probably one new piece on every program. "
+                     "I think it is afraid of being bored.\n\n"
+                     "Q: Some subscribers are nervous about that.\n\n"
+                     "Toussaint: They may be right to worry for a season or two.")
+    answers = [c for c in claims if c.rule == "direct.interview"]
+    assert [c.speaker.name for c in answers] == ["Mira Toussaint"] * 3, tuples(claims)
+    assert answers[-1].claim.text == "They may be right to worry for a season or two"
+
+
+def test_a_title_case_label_outside_an_interview_is_no_turn():
+    from pipeline.attribution import interview_turns
+    text = "Update: the road reopened on Monday.\n\nNote: Delays continue.\n\nMira Note said it was fine."
+    assert interview_turns(text) == []
