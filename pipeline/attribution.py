@@ -587,7 +587,10 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
             e += 1
         end = e
     if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title \
-            and not doc[start - 2].is_upper:  # (not a transcript's "MARSH: No. Nobody …")
+            and not doc[start - 2].is_upper \
+            and not (doc[start - 2].idx == 0 or doc.text[doc[start - 2].idx - 1] == "\n"):
+        # (not a transcript's "MARSH: No. Nobody …", nor an interview's
+        # "Toussaint: Honestly, …" opening its line)
         s = start - 2
         while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
             s -= 1
