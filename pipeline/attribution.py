@@ -359,10 +359,13 @@ def _names_someone(text: str, label: str) -> bool:
 
 
 def _named_in(text: str, label: str) -> bool:
-    """Is the one-word label written as a name in ``text`` ("FRANK" in a
-    host's "Frank in Eastgate, you're on the air")?"""
+    """Is the one-word label written as a name in ``text``, the way a host
+    puts a caller on the air: opening a sentence, then a comma or "in" ("FRANK"
+    in "Frank in Eastgate, you're on the air", "Lucia, go ahead"; not "MYTH"
+    in "Myth or fact: does the shot ...")?"""
     words = [w.strip(".") for w in label.split() if w.strip(".")]
-    return len(words) == 1 and re.search(rf"\b{re.escape(words[0].title())}\b", text) is not None
+    return len(words) == 1 and re.search(
+        rf"(?:^|[.!?]\s+){re.escape(words[0].title())}(?:,| in )", text) is not None
 
 
 def interview_turns(text: str) -> list[tuple[str, int, int, str]]:

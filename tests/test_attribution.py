@@ -4045,3 +4045,16 @@ def test_a_title_case_label_outside_an_interview_is_no_turn():
 ])
 def test_an_announced_thing_is_no_claim(extract, text, expected):
     assert [c.claim.text for c in extract(text)] == expected, tuples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Myth or fact: does the shot cause infertility?\n\nA: No.\n\nMYTH: The vaccine alters your DNA.\n\n"
+    "FACT: It does not enter the nucleus of your cells.",
+    "Q: What did London and Paris decide at the summit?\n\nLONDON: The talks ended without a deal on fishing.\n\n"
+    "PARIS: The ministers will meet again in March.",
+])
+def test_regression_a_capitalized_word_in_a_question_made_a_transcript_speaker(extract, text):
+    """From the code review: any capitalized occurrence of a label word in a
+    host's question counted as a name, so 'MYTH:' / 'FACT:' and datelines
+    became speakers; only a name the host puts on the air counts."""
+    assert [c.speaker.name for c in extract(text) if c.rule == "direct.interview"] == [], tuples(extract(text))
