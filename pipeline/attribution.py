@@ -188,7 +188,8 @@ class AttributionRules(BaseModel):
     # *probably* take a buyout")
     hedge_adverbs: list[str] = []
     # past participles on a speaker that date the statement ("the minister,
-    # *reached* on Monday, said"), unlike others ("*appointed* on Monday")
+    # *reached* on Monday, said"), unlike others ("*appointed* on Monday");
+    # question_verbs ("*asked* on Monday") count too
     contact_verbs: list[str] = []
     # adjectives of a person's state of mind ("the analyst was less *sure*"):
     # the subject's, not the writer's
@@ -328,21 +329,25 @@ _QUOTES_KEY = "claimsift_quote_ranges"
 _TURNS_KEY = "claimsift_interview_turns"
 
 
+def _label_pattern(label: str, separator: str = ":", flags: int = 0) -> re.Pattern:
+    """A label (the regex ``label``, captured) opening a paragraph before
+    its separator, in plain text or Markdown bold ("**Q:** …")."""
+    return re.compile(rf"[ \t]*(?:\*\*|__)?({label})(?:\*\*|__)?[ \t]*{separator}(?:\*\*|__)?[ \t]+(?=\S)", flags)
+
+
 @lru_cache(maxsize=1)
 def _turn_pattern() -> re.Pattern:
     markers = frames().interview_markers
     labels = "|".join(re.escape(m) for m in sorted(markers.question + markers.answer, key=len, reverse=True))
     # "Q: …", "A. …", "**Q:** …", "Answer: …", "HOST: …" at the start of a paragraph
-    return re.compile(rf"[ \t]*(?:\*\*|__)?({labels})(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)",
-                      re.IGNORECASE)  # ("QUESTION:" / "ANSWER:" too)
+    return _label_pattern(labels, "[:.]", re.IGNORECASE)  # ("QUESTION:" / "ANSWER:" too)
 
 
 # a transcript's speaker label: one to three capitalized words ("MARSH:",
 # "RAY OKONJO:", "DR. VALE:") before a colon at the start of a paragraph
-_NAMED_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u2019.\-]*[A-Z.]){0,2})"
-                         r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
-
-_SURNAME_TURN = re.compile(r"[ \t]*(?:\*\*|__)?([A-Z][a-z][\w'\u2019\-]*)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+_NAMED_TURN = _label_pattern(r"[A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u2019.\-]*[A-Z.]){0,2}")
+# an interview's answer under a surname in title case ("Toussaint: …")
+_SURNAME_TURN = _label_pattern(r"[A-Z][a-z][\w'\u2019\-]*")
 
 
 def _names_someone(text: str, label: str) -> bool:
@@ -375,8 +380,9 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     ``interview_markers`` ("Q:", "A:", "HOST:"); "speaker" for a transcript
     line opened by a speaker's name in capitals ("MARSH: No. Nobody here is
     going to …"), or in an interview by the surname of someone the article
-    names in full ("Toussaint: We will play more living composers"). Answers count only after a question (an "A." that opens a
-    paragraph elsewhere is an initial), named lines only where two or more
+    names in full ("Toussaint: We will play more living composers"). Answers
+    count only after a question (an "A." that opens a paragraph elsewhere is
+    an initial), named lines only where two or more
     paragraphs open so and one of their labels is written elsewhere as part
     of a full name; none in a text without answers or named lines."""
     markers = frames().interview_markers
@@ -1753,6 +1759,7 @@ def _that_marked_object(verb: Token) -> Optional[tuple[int, int]]:
 
 def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     """The clause head and token range of a that-clause the parser hung on the
+    one told ("told *the original tribunal* that she had found X") or on the
     noun of the cue's prepositional phrase: "told reporters *after the race*
     that she had felt strong" — "that" a complementizer (a relative "that" is
     the clause's subject or object: "the match that his team lost"), the
@@ -1769,12 +1776,9 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
     for obj in verb.rights:
         if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in content_nouns:
             for rel in obj.rights:
-                first = verb.doc[rel.left_edge.i]
-                if (rel.dep_ == "relcl" and first.lower_ == "that" and first.dep_ == "mark" and first.head.i == rel.i
-                        and first.i == obj.i + 1
-                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children)):
-                    end = rel.right_edge.i + 1
-                    return (rel, first.i + 1, end) if end - first.i > 3 else None
+                that = _complementizer_that(rel)
+                if rel.dep_ == "relcl" and that == obj.i + 1:
+                    return _that_clause_range(rel, that)
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue
@@ -1791,20 +1795,35 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
             # (not "said in response to *allegations that* he had taken bribes": the allegations' content)
             for pobj in nouns:
                 for rel in pobj.rights:
-                    first = verb.doc[rel.left_edge.i]
-                    between = verb.doc[pobj.i + 1:first.i]
+                    between = verb.doc[pobj.i + 1:rel.left_edge.i]
                     dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
                                 for t in between)  # "on a call *on Wednesday* that X"
                     if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
                             and pobj.lemma_.lower() in content_nouns:
                         continue  # ("told reporters after *news that* the plant would close": the news's content)
-                    if (rel.dep_ not in ("relcl", "acl") or first.lower_ != "that" or not dated
-                            or first.dep_ != "mark" or first.head.i != rel.i):
-                        continue
-                    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
-                        end = rel.right_edge.i + 1
-                        return (rel, first.i + 1, end) if end - first.i > 3 else None
+                    that = _complementizer_that(rel)
+                    if rel.dep_ in ("relcl", "acl") and dated and that is not None:
+                        return _that_clause_range(rel, that)
     return None
+
+
+def _complementizer_that(rel: Token) -> Optional[int]:
+    """The index of the "that" opening ``rel`` when it is a complementizer
+    (a mark, with a subject of the clause after it), not a relative pronoun
+    ("the match *that* his team lost": the clause's object); else None."""
+    first = rel.doc[rel.left_edge.i]
+    if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != rel.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
+        return None
+    return first.i
+
+
+def _that_clause_range(rel: Token, that: int) -> Optional[tuple[Token, int, int]]:
+    """The clause head and token range after its "that" (None for a clause
+    of fewer than three tokens)."""
+    end = rel.right_edge.i + 1
+    return (rel, that + 1, end) if end - that > 3 else None
 
 
 def _indefinite_infinitive(head: Token) -> bool:
@@ -2041,8 +2060,9 @@ def _under_noun(tok: Token, head: Token) -> bool:
 def _hedged_conjunct(verb: Token) -> bool:
     """A conjoined verb that is a passive cue ("was expected to"), a belief
     or plan with no subject of its own ("and expects to"), a hedged modal
-    ("and may challenge the plan") or adverb ("and would probably take"), or a belief adjective with its clause
-    ("but was confident the result would stand")."""
+    ("and may challenge the plan") or adverb ("and would probably take"), or
+    a belief adjective with its clause ("but was confident the result would
+    stand")."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     if not own_subject and any(c.dep_ == "advmod" and c.lower_ in frames().hedge_adverbs for c in verb.children):
