@@ -482,6 +482,18 @@ _AFTER_CLOSING = " \t\n.,;:!?)]}—–-\"”"
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
 
 
+# Words that never follow a possessive "s'" (a possessive precedes its noun):
+# after "s'" they show the mark closes a quote ("'honest mistakes' in his ...").
+_CLOSED_CLASS = frozenset({"in", "on", "at", "and", "or", "but", "to", "for", "from", "with", "was", "is",
+                           "are", "were", "that", "which", "as", "by", "of", "into", "after", "because",
+                           "when", "while", "if", "than", "so", "he", "she", "they", "it", "we"})
+
+
+def _next_word(text: str, i: int) -> str:
+    m = re.match(r"\s*([A-Za-z]+)", text[i:i + 40])
+    return m.group(1).lower() if m else ""
+
+
 def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, int]],
                    pending: Optional[tuple[int, int]]) -> tuple[list[tuple[int, int]], Optional[tuple[int, int]]]:
     """Quotes in single marks within one paragraph ('We have let residents
@@ -519,8 +531,10 @@ def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, i
         if ch in _SINGLE_CLOSE and not before.isspace() and after in _AFTER_CLOSING:
             several_words = bool(re.search(r"\s", text[open_at:i].strip()))
             if (several_words and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3])
-                    and (before in "sS" or text[i - 2:i] == "in" or text[i - 2:i] in ("'n", "\u2019n", "\u2018n"))):
+                    and (before in "sS" or text[i - 2:i] == "in" or text[i - 2:i] in ("'n", "\u2019n", "\u2018n"))
+                    and not (before in "sS" and _next_word(text, i + 1) in _CLOSED_CLASS)):
                 continue  # "the workers' pay", "runnin' for", "rock 'n' roll": an apostrophe
+                # (not "made 'honest mistakes' in his record-keeping": a possessive precedes a noun)
             k = bisect.bisect_left(starts, open_at)
             if k < len(taken) and taken[k][0] < i:
                 # a double-quoted stretch inside: keep the double quote only,
@@ -846,6 +860,8 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             return named, chain
         if subj is None and cur is verb and (disputer := _participle_after_relative_cue(verb)) is not None:
             return disputer, chain
+        if subj is None and cur is verb and _main_verb_read_as_relative(verb):
+            return verb.head, chain
         if subj is not None:
             if any(c.dep_ == "auxpass" for c in cur.children) and cur is verb:
                 # agentless passive of the cue itself: "it was announced that"
@@ -938,6 +954,26 @@ def _mistagged_surname(ctx: "Context", verb: Token) -> Optional[Token]:
                     and tok.dep_ not in ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "punct")):
                 return tok
     return None
+
+
+def _surname_before_appositive(ctx: "Context", subj: Optional[Token]) -> Optional[Token]:
+    """'Tolliver, a Republican in his second term, told reporters X': the
+    parser took the surname that opens the clause for an adverb and made its
+    indefinite appositive ('a Republican') the cue's subject. Returns the
+    surname (one the article introduced) or None."""
+    if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return None
+    doc = subj.doc
+    start = subj.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    name = doc[start - 2]
+    if not (name.is_title and name.lower_ in ctx.table.surnames) or name.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        return None
+    if name.i != name.sent.start and not doc[name.i - 1].is_punct:
+        return None
+    return name
 
 
 def _swallowed_inverted_subject(verb: Token) -> Optional[Token]:
@@ -1037,12 +1073,21 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
     """The person's name that closes a role-noun subject, set off by commas,
     when the parser hung it on a noun inside the subject ("Her counterpart
     *at Greenhollow*, Raymond Oyelaran, said": appos of Greenhollow)."""
-    if subj.pos_ != "NOUN" or subj.ent_type_:
-        return None
     doc = subj.doc
     last = subj.right_edge.i
     while last > subj.i and doc[last].is_punct:
         last -= 1
+    if (subj.is_title and subj.ent_type_ != "PERSON" and doc[last].ent_type_ == "PERSON"
+            and not any(c.dep_ in ("det", "poss") for c in subj.children)
+            and all(t.is_title or t.lower_ in ("of", "for", "and", "the") for t in doc[subj.left_edge.i:last + 1])):
+        # "Registrar of Voters Alma Fensterwald told", "Secretary of State Ana
+        # Ruiz said": a capitalized title whose name the parser hung on its "of"
+        ent = next((e for e in doc.ents if e.start <= last < e.end), None)
+        if ent is not None and ent.end - 1 == last and len(ent) >= 2 and ent.start > subj.i \
+                and doc[ent.start - 1].is_title:
+            return ent.root
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
     for tok in subj.subtree:
         if (tok.dep_ == "appos" and tok.head.i != subj.i and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
                 and tok.right_edge.i == last and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
@@ -1072,6 +1117,13 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj.is_title and subj.lower_ in ctx.table.surnames:
         # a surname the parser took for another word class (_mistagged_surname)
         return [SpeakerRef("PERSON", subj.text, ctx.table.surnames[subj.lower_], subj.i, subj.i + 1, subj.i)]
+    if subj.ent_type_ in ("TIME", "DATE"):
+        # "11:16 p.m. Drummond, finally at the Seaglass, told": a live blog's
+        # time stamp read as the subject, the speaker as its apposition
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ not in ("TIME", "DATE")
+                      and c.pos_ in ("PROPN", "NOUN")), None)
+        if named is not None:
+            subj = named
     named = _closing_appositive_name(subj)
     if named is not None:
         subj = named  # "Her counterpart at Greenhollow, Raymond Oyelaran, said"
@@ -1306,7 +1358,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             if stray is not None:
                 ts = min(ts, stray.left_edge.i)  # "said *the old scanners, bought in 2009,* had jammed"
             if ts <= tok.i < te:  # cue inside its own content (parse oddity)
-                if tok.i - ts < te - tok.i - 1:
+                # the side that holds the clause's head ("which its chair,
+                # Professor Rashid Umeh, said *would now be withdrawn*"), else the longer
+                after = head.i > tok.i if head.i != tok.i else tok.i - ts < te - tok.i - 1
+                if after:
                     ts = tok.i + 1
                 else:
                     te = tok.i
@@ -1453,6 +1508,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             subj = quoted[1]
         if subj is None:
             subj = _mistagged_surname(ctx, tok)
+        subj = _surname_before_appositive(ctx, subj) or subj
         if trailing is not None:
             subj = trailing[2]  # the subject right before the cue, not a dateline word
         elif aside is not None:
@@ -1812,8 +1868,12 @@ def _complementizer_that(rel: Token) -> Optional[int]:
     (a mark, with a subject of the clause after it), not a relative pronoun
     ("the match *that* his team lost": the clause's object); else None."""
     first = rel.doc[rel.left_edge.i]
-    if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != rel.i:
+    if first.lower_ != "that" or first.head.i != rel.i:
         return None
+    if first.dep_ != "mark" and not (
+            first.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != first.i for c in rel.children)):
+        return None  # (a "that" read as the object of a verb that has an object: "told a regional
+        # summit *that* Lussenia still expected a deal" is a complementizer too)
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in rel.children):
         return None
     return first.i
@@ -1892,7 +1952,19 @@ def _reduced_passive(verb: Token) -> bool:
     she said …': a bare past participle with no agent, auxiliary or subject of
     its own; the subject it would inherit is the one spoken to."""
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children) \
+        and not _main_verb_read_as_relative(verb)
+
+
+def _main_verb_read_as_relative(verb: Token) -> bool:
+    """'The settlement administrator, Ashcombe Claims Group, estimated in a
+    court filing that X': the parser read the main verb as a reduced
+    relative of the subject, leaving the sentence without a verb; a
+    finite reported clause shows it is the main verb."""
+    return (verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.i < verb.i
+            and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in verb.children))
 
 
 def _passive_predicate(ctx: Context, verb: Token, rule: CueVerbRule) -> list[Attribution]:
@@ -2042,6 +2114,9 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
     if (rule is not None and rule.class_ == "speech") or lemma in frames().non_content_verbs \
             or lemma in frames().topic_verbs or lemma in frames().withholding_verbs:
         return False  # "but would not discuss individual players": a refusal to say, no claim
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ in frames().non_content_objects
+           for c in conj.children):
+        return False  # "and had no further comment": no claim either
     return _negated_predicate(first) != _negated_predicate(conj)
 
 
@@ -2750,6 +2825,7 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
             subj, chain = subject_of(tok)
             if subj is None:
                 subj = _mistagged_surname(ctx, tok)
+            subj = _surname_before_appositive(ctx, subj) or subj
             speakers = _speakers_for(ctx, subj)
             if not speakers and subj is None:
                 # "…," said Ruiz: subject after the verb may be parsed as dobj

@@ -485,6 +485,9 @@ _BLOCK = {"relcl", "parataxis", "advcl", "appos", "acl", "list", "dep"}
 # Relations along which negation reaches an embedded event; through a
 # "ccomp" only below neg-raising predicates ("I don't think X" = PR- X).
 _NEG_CLAUSAL = {"xcomp", "acomp", "pcomp"}
+_RAISING = frozenset({"seem", "appear", "look", "sound"})
+# "I *will* say X", "I'*d* say X", "we *can* tell you X": a frame around the speaker's claim
+_FRAME_MODALS = frozenset({"will", "'ll", "would", "'d", "can", "could"})
 _NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
                 "imagine", "likely", "want", "anticipate", "feel"}
 # Relations along which a complement-taking cue ("deny", "suggest", "plan")
@@ -628,8 +631,10 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if (target.dep_ == "compound" and target.head.head.i == head.i
                 and target.head.dep_ in ("dobj", "nsubjpass")):
             return ()  # "a *memorial* service ... was canceled"
-        if head.head.i == target.i and head.dep_ in ("amod", "acl") and not has_to_infinitive(head):
-            return ()  # "the *cancelled* flight", not "a plan *to cancel* it"
+        if head.head.i == target.i and head.dep_ in ("amod", "acl") and not has_to_infinitive(head) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
+            return ()  # "the *cancelled* flight", not "a plan *to cancel* it", nor the
+            # noun's own content clause: "the claim that the program *had failed*"
         if (head.pos_ == "NOUN" and target.dep_ == "pobj" and target.head.head.i == head.i
                 and target.head.lower_ in ("of", "in", "to", "on", "for")):
             return ()  # "the cancellation *of the tour*", "a delay *in delivery*"
@@ -640,7 +645,8 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if target.i == root.i and rule.target == "clause":
             return ()  # the clause the cue attaches to, in any order
         if (cue.category == "negation" and rule.target == "clause"
-                and _cue_head(doc, cue).dep_ in ("det", "amod")
+                and (_cue_head(doc, cue).dep_ in ("det", "amod")
+                     or (_cue_head(doc, cue).dep_ == "compound" and _cue_head(doc, cue).pos_ == "PRON"))
                 and (_cue_head(doc, cue).head.i == target.i
                      or (target.dep_ == "compound" and _cue_head(doc, cue).head.i == target.head.i))):
             return ()  # "no conclusion", "no one", "no *takeover* bids": the noun the negator determines
@@ -808,13 +814,24 @@ def _targets(doc: Doc, head: Token, cues: Sequence[CueMatch], lo: int, hi: int) 
         nxt = []
         for t in frontier:
             words = [t] + [c for c in t.children if c.dep_ in ("acomp", "attr")]
-            if any(_hedge_at(cues, w.i) for w in words):
+            if any(_hedge_at(cues, w.i) for w in words) or _own_report(t):
                 nxt += _embedded(t, lo, hi)
         if not nxt:
             break
         targets += nxt
         frontier = nxt
     return targets
+
+
+def _own_report(tok: Token) -> bool:
+    """A speaker's report of their own words inside the claim, "*I will say*
+    the costs are likely to X", "*I'm saying* we haven't X", "*I couldn't
+    tell you* whether X": the claim is the reported clause, so its hedges
+    count (not a past report, "We have never said X")."""
+    return (tok.lemma_.lower() in _governor_words()["report"]
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+            and (tok.tag_ == "VBG" or (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _FRAME_MODALS
+                                                                for c in tok.children))))
 
 
 def _hedge_at(cues: Sequence[CueMatch], i: int) -> CueMatch | None:
@@ -996,12 +1013,18 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             continue
         if cue_token is not None and _anchor(_cue_head(doc, c), c.category).i == cue_token.i:
             # attached to the cue verb: "has not disclosed", "may have said"
+            if _across_quote(doc, c, cue_token):
+                continue  # '"I never X. *Not* that night," Dunmore said': another quoted sentence's word
             if c.category == "negation":
                 if _second_subject(doc, c, cue_token):
                     continue  # '"…, none at all," Calloway said': the quote's word read as the cue's subject
                 cue_negations.append(c)
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
+        elif (cue_token is not None and c.category in EPISTEMIC and _rule(c).epistemic
+              and cue_token.lemma_.lower() in _RAISING
+              and _cue_head(doc, c).dep_ in ("acomp", "oprd") and _cue_head(doc, c).head.i == cue_token.i):
+            applied.append(c)  # "it appears *unlikely* that X": the raising verb's own predicate
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
               and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
               and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in REFUSAL_VERBS)):
@@ -1047,7 +1070,8 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
 
 
 _TIME_ADVERBS = frozenset({"first", "again", "once", "twice", "later", "soon", "then", "also", "only", "still",
-                           "already", "never", "often", "now", "just", "here", "there", "today", "yesterday"})
+                           "already", "never", "often", "now", "just", "here", "there", "today", "yesterday",
+                           "yet", "briefly", "together", "tonight"})
 
 
 def _claim_level_cue(doc: Doc, cue: CueMatch) -> bool:
@@ -1122,6 +1146,14 @@ def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
     return subj.left_edge.i <= tok.i <= subj.right_edge.i and (tok.i == subj.i or tok.head.i == subj.i)
 
 
+def _across_quote(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
+    """Is a quotation mark between ``cue`` and the cue verb? The word is then
+    inside the quotation (a sentence the parser hung on the verb), not in the
+    attribution frame."""
+    lo, hi = (cue.end, cue_token.i) if cue.end <= cue_token.i else (cue_token.i + 1, cue.start)
+    return any(doc[k].is_quote for k in range(lo, hi))
+
+
 def _second_subject(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
     """A negative pronoun the parser made a subject of the cue verb that
     already has one ("none" in '"…, none at all," Calloway said')."""
@@ -1145,6 +1177,9 @@ def _denies_object(doc: Doc, cue: CueMatch, head: Token) -> bool:
     tok = _cue_head(doc, cue)
     if tok.dep_ == "det" and tok.head.lemma_.lower() not in _not_denied():
         tok = tok.head
+    if (tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.pos_ == "ADJ"
+            and tok.head.head.i == head.i and head.lemma_.lower() == "have"):
+        return _negative_nominal(tok)  # "the county had *no other operator* ready to step in": a small-clause object
     return tok.dep_ in ("dobj", "attr") and tok.head.i == head.i and _negative_nominal(tok)
 
 

@@ -4058,3 +4058,82 @@ def test_regression_a_capitalized_word_in_a_question_made_a_transcript_speaker(e
     host's question counted as a name, so 'MYTH:' / 'FACT:' and datelines
     became speakers; only a name the host puts on the air counts."""
     assert [c.speaker.name for c in extract(text) if c.rule == "direct.interview"] == [], tuples(extract(text))
+
+
+# ---- found on sets 133-140 (first measured at 517ab7a)
+
+def _speaker_claims(claims):
+    return [(c.speaker.name, c.claim.text) for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser took the surname for an adverb and made "a Republican" the subject
+    ("Governor Ray Tolliver spoke first. Tolliver, a Republican in his second term, told reporters Tuesday "
+     "that the bill was flawed.", [("Ray Tolliver", "the bill was flawed")]),
+    # (a control: here the parser gets the subject right)
+    ("Mayor Ana Ruiz spoke first. Ruiz, a Democrat, said the plan was sound.", [("Ana Ruiz", "the plan was sound")]),
+])
+def test_regression_an_indefinite_appositive_after_the_surname_was_the_speaker(extract, text, expected):
+    """Set 134: 'Tolliver, a Republican in his second term, told' went to 'Republican'."""
+    assert _speaker_claims(extract(text)) == expected, tuples(extract(text))
+
+
+def test_regression_the_cue_inside_a_relative_clause_with_an_appositive_kept_the_wrong_side(extract):
+    """Set 135: 'which its chair, Professor Rashid Umeh, said would now be
+    withdrawn' gave the words before the cue as the claim."""
+    claims = extract("The senate was to vote on a resolution, which its chair, Professor Rashid Umeh, "
+                     "said would now be withdrawn.")
+    assert _speaker_claims(claims) == [("Rashid Umeh", "would now be withdrawn")], tuples(claims)
+
+
+def test_regression_no_further_comment_split_off_as_a_denial(extract):
+    """Set 133: 'said the department was aware of the ruling and had no
+    further comment' made 'had no further comment' a negative claim."""
+    claims = extract('A spokesman for the police said the department was "aware of the ruling" '
+                     'and had no further comment.')
+    assert len(claims) == 1 and claims[0].certainty.polarity == "positive", tuples(claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("County Registrar of Voters Alma Fensterwald told reporters that turnout was high.", "Fensterwald"),
+    # a live blog's time stamp read as the subject
+    ("Council member Tom Drummond lost. 11:16 p.m. Drummond, finally at the Seaglass, told supporters "
+     "he would not concede.", "Tom Drummond"),
+    # the main verb read as a reduced relative of the subject
+    ("The settlement administrator, Ashcombe Claims Group, estimated in a court filing that between 150,000 "
+     "and 240,000 people would submit claims.", "Ashcombe Claims Group"),
+])
+def test_regression_speaker_lost_to_a_title_a_time_stamp_or_a_relative_reading(extract, text, name):
+    """Sets 137 and 139."""
+    claims = extract(text)
+    assert len(claims) == 1 and name in (claims[0].speaker.name or ""), tuples(claims)
+
+
+def test_regression_a_closing_single_quote_after_s_read_as_a_possessive(extract):
+    """Set 136: "made 'honest mistakes' in his record-keeping and denied that
+    X" paired the mark after 'mistakes' with the next quote's."""
+    text = ("Cllr Ollerenshaw, 67, told the chamber that he had made \u2018honest mistakes\u2019 in his "
+            "record-keeping and denied that he had ever set out to deceive anyone. "
+            "\u2018I have given this city half my life,\u2019 he said.")
+    claims = extract(text)
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == [
+        ("he had made \u2018honest mistakes\u2019 in his record-keeping", "positive"),
+        ("he had ever set out to deceive anyone", "negative"),
+        ("I have given this city half my life", "positive")], tuples(claims)
+    # a possessive still is one
+    claims = extract("\u2018The workers\u2019 pay was cut and the players\u2019 union knows it,\u2019 she said.")
+    assert [c.claim.text for c in claims] == [
+        "The workers\u2019 pay was cut and the players\u2019 union knows it"], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "that" read as the object of a verb that already has one: a complementizer
+    ("Foreign Minister Ilse Monteval spoke. On June 14, Monteval had told a regional summit that Lussenia still "
+     "expected a deal by the end of the summer; her tone on Wednesday was markedly sharper.",
+     [("Ilse Monteval", "Lussenia still expected a deal by the end of the summer")]),
+    # a real relative clause on the one told is no report
+    ("He told a story that he had heard from his father.", []),
+])
+def test_regression_told_object_that_read_as_a_relative_pronoun(extract, text, expected):
+    """Set 135: the claim became the writer's, 'that Lussenia still expected ...'."""
+    assert _speaker_claims(extract(text)) == expected, tuples(extract(text))
