@@ -40,7 +40,8 @@ from .rules import cached_jsonl, load_json_rules
 from .certainty import REFUSAL_VERBS, has_to_infinitive
 from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
-from .speakers import NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, resolve
+from .speakers import (NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, clean_name,
+                       resolve)
 
 # --------------------------------------------------------------------------
 # rule data
@@ -113,6 +114,10 @@ class AttributionRules(BaseModel):
     passive_sources: dict[str, Literal["UNNAMED", "AUTHOR"]]
     # raising verbs: "X seemed Y", "it appears that Y" (the writer's view)
     raising_verbs: list[str]
+    # words that never follow a possessive "s'" (a possessive precedes its
+    # noun): after "s'" they show the mark closes a single-quoted quote
+    # ("made 'honest mistakes' in his record-keeping")
+    quote_closing_words: list[str] = []
     # "X reportedly Y": an unnamed source
     hearsay_adverbs: list[str]
     # objects that carry no content ("declined to say what")
@@ -482,16 +487,20 @@ _AFTER_CLOSING = " \t\n.,;:!?)]}—–-\"”"
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
 
 
-# Words that never follow a possessive "s'" (a possessive precedes its noun):
-# after "s'" they show the mark closes a quote ("'honest mistakes' in his ...").
-_CLOSED_CLASS = frozenset({"in", "on", "at", "and", "or", "but", "to", "for", "from", "with", "was", "is",
-                           "are", "were", "that", "which", "as", "by", "of", "into", "after", "because",
-                           "when", "while", "if", "than", "so", "he", "she", "they", "it", "we"})
-
-
-def _next_word(text: str, i: int) -> str:
-    m = re.match(r"\s*([A-Za-z]+)", text[i:i + 40])
-    return m.group(1).lower() if m else ""
+def _closes_after_s(text: str, i: int) -> bool:
+    """After a mark that follows "s" ("mistakes' in"), is the next word one
+    no possessive is followed by (``quote_closing_words``), so that the mark
+    closes a quote? A hyphenated word is taken whole ("the nurses' on-call
+    rota"), and a coordinated possessive is one ("the players' and the
+    coaches' pay")."""
+    m = re.match(r"\s*([A-Za-z]+(?:-[A-Za-z]+)*)", text[i:i + 40])
+    word = m.group(1).lower() if m else ""
+    if word not in frames().quote_closing_words:
+        return False
+    if word in ("and", "or") and re.match(r"\s*(and|or)\s+(?:the\s+|their\s+|its\s+)?[A-Za-z]+s['\u2019]", text[i:i + 60],
+                                         re.IGNORECASE):
+        return False
+    return True
 
 
 def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, int]],
@@ -532,7 +541,7 @@ def _single_quotes(text: str, p_start: int, p_end: int, taken: list[tuple[int, i
             several_words = bool(re.search(r"\s", text[open_at:i].strip()))
             if (several_words and after == " " and re.match(r" [a-z0-9]", text[i + 1:i + 3])
                     and (before in "sS" or text[i - 2:i] == "in" or text[i - 2:i] in ("'n", "\u2019n", "\u2018n"))
-                    and not (before in "sS" and _next_word(text, i + 1) in _CLOSED_CLASS)):
+                    and not (before in "sS" and _closes_after_s(text, i + 1))):
                 continue  # "the workers' pay", "runnin' for", "rock 'n' roll": an apostrophe
                 # (not "made 'honest mistakes' in his record-keeping": a possessive precedes a noun)
             k = bisect.bisect_left(starts, open_at)
@@ -860,8 +869,6 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
             return named, chain
         if subj is None and cur is verb and (disputer := _participle_after_relative_cue(verb)) is not None:
             return disputer, chain
-        if subj is None and cur is verb and _main_verb_read_as_relative(verb):
-            return verb.head, chain
         if subj is not None:
             if any(c.dep_ == "auxpass" for c in cur.children) and cur is verb:
                 # agentless passive of the cue itself: "it was announced that"
@@ -962,8 +969,9 @@ def _surname_before_appositive(ctx: "Context", subj: Optional[Token]) -> Optiona
     indefinite appositive ('a Republican') the cue's subject. Returns the
     surname (one the article introduced) or None."""
     if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") \
-            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
-        return None
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) \
+            or any(c.dep_ == "conj" for c in subj.children):
+        return None  # (not "Tolliver, a Republican, and Ana Ruiz, a Democrat, told": two speakers)
     doc = subj.doc
     start = subj.left_edge.i
     if start < 2 or doc[start - 1].text != ",":
@@ -1077,15 +1085,6 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
     last = subj.right_edge.i
     while last > subj.i and doc[last].is_punct:
         last -= 1
-    if (subj.is_title and subj.ent_type_ != "PERSON" and doc[last].ent_type_ == "PERSON"
-            and not any(c.dep_ in ("det", "poss") for c in subj.children)
-            and all(t.is_title or t.lower_ in ("of", "for", "and", "the") for t in doc[subj.left_edge.i:last + 1])):
-        # "Registrar of Voters Alma Fensterwald told", "Secretary of State Ana
-        # Ruiz said": a capitalized title whose name the parser hung on its "of"
-        ent = next((e for e in doc.ents if e.start <= last < e.end), None)
-        if ent is not None and ent.end - 1 == last and len(ent) >= 2 and ent.start > subj.i \
-                and doc[ent.start - 1].is_title:
-            return ent.root
     if subj.pos_ != "NOUN" or subj.ent_type_:
         return None
     for tok in subj.subtree:
@@ -1096,6 +1095,45 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
             # name is the governor's)
             return tok
     return None
+
+
+def _office_of_name(ctx: "Context", subj: Token) -> Optional[SpeakerRef]:
+    """'Registrar of Voters Alma Fensterwald told X': a singular office title
+    with its "of" phrase, the name the parser hung on that phrase's object
+    (not "Lawyers for Officer Tom Drummond", "Relatives of ...": other
+    people). The person, named by the entity."""
+    lex = lexicon()
+    if not (subj.is_title and subj.lower_ in lex.role_words and subj.tag_ in ("NN", "NNP")) \
+            or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in subj.doc.ents if e.start <= pobj.i < e.end and e.label_ == "PERSON"), None)
+    if ent is None or len(ent) < 2 or ent.end != pobj.i + 1 or not subj.doc[ent.start - 1].is_title:
+        return None  # ("Registrar of Voters" itself is the office, "Alma Fensterwald" the person)
+    return SpeakerRef("PERSON", subj.doc[subj.left_edge.i:ent.end].text, clean_name(ent, person=True),
+                      subj.left_edge.i, ent.end, ent.root.i)
+
+
+def _coordinated_title_name(subj: Token) -> Optional[Token]:
+    """'Chef and co-owner Ines Carraway said': two titles of one person, the
+    first read as the subject (or even as a verb) and the name as its
+    conjunct. Returns the name's head when the first word is a title-case
+    role word or person noun (or a capitalized word the tagger took for a
+    verb or an adjective) and the name carries a role word of its own."""
+    lex = lexicon()
+    if not subj.is_title or any(c.dep_ in ("det", "poss") for c in subj.children) or not (
+            subj.lower_ in lex.role_words or subj.lower_ in lex.person_nouns or subj.pos_ in ("VERB", "ADJ")) \
+            or subj.lower_ in lex.org_nouns:
+        return None
+    name = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if name is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subj.children):
+        return None
+    if not any(t.lower_ in lex.role_words for t in subj.doc[subj.i + 1:name.i]):
+        return None  # ("Police and Mayor Ruiz": two sources; "Smith and Jones": two names)
+    return name
 
 
 def _resolve_all(ctx: Context, tokens: Iterable[Token]) -> list[SpeakerRef]:
@@ -1117,6 +1155,12 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj.is_title and subj.lower_ in ctx.table.surnames:
         # a surname the parser took for another word class (_mistagged_surname)
         return [SpeakerRef("PERSON", subj.text, ctx.table.surnames[subj.lower_], subj.i, subj.i + 1, subj.i)]
+    office = _office_of_name(ctx, subj)
+    if office is not None:
+        return [office]
+    titled = _coordinated_title_name(subj)
+    if titled is not None:
+        subj = titled  # "Chef and co-owner Ines Carraway said": one person, two titles
     if subj.ent_type_ in ("TIME", "DATE"):
         # "11:16 p.m. Drummond, finally at the Seaglass, told": a live blog's
         # time stamp read as the subject, the speaker as its apposition
@@ -2051,6 +2095,10 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
                 # challenge the plan": the hedged conjunct is a claim of its own
                 # with its own level, the first keeps its own
                 cuts.append((first.i - 1, first.i))
+            elif doc[first.i - 1].lower_ in ("and", "but") and tok.i == head.i and _no_comment(child):
+                # "said the department was aware of the ruling *and had no further
+                # comment*": a refusal to say more is no claim, nor part of one
+                cuts.append((first.i - 1, child.right_edge.i + 1))
             elif doc[first.i - 1].lower_ in ("but", "and", "yet") and tok.i == head.i and _polarity_turns(tok, child):
                 # "would cooperate with the review *but had no plans* to reverse
                 # the increase": a negation over one conjunct only
@@ -2070,6 +2118,15 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
     return [p for p in parts if p[1] > p[0]]
 
 
+def _no_comment(verb: Token) -> bool:
+    """'had no further comment', 'offered no comment': a refusal to comment."""
+    return verb.lemma_.lower() in ("have", "offer", "give", "make") and not _has_subject(verb) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "comment" and (
+            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            or any(d.dep_ == "neg" for d in verb.children))
+        for c in verb.children)
+
+
 def _clause_signature(verb: Token) -> tuple:
     """The hedge and negation a clause's own verb carries: its modal, its
     negation, a hedge adjective it predicates."""
@@ -2083,10 +2140,24 @@ def _own_clause_hedge(first: Token, conj: Token) -> bool:
     negation differs from A's."""
     if not _has_subject(conj):
         return False
-    if cue_entry(conj) is not None:
+    if cue_entry(conj) is not None and not (
+            _first_person_stance(conj) or (_first_person_stance(conj, proposition=False) and _negated_predicate(conj))):
         return False  # "…, and she added that …": a cue of its own, its own claim
     sig_a, sig_b = _clause_signature(first), _clause_signature(conj)
     return sig_a != sig_b and any(sig_b)
+
+
+def _first_person_stance(verb: Token, proposition: bool = True) -> bool:
+    """'I don't believe X', 'we may never know who X': the speaker's own
+    belief or knowledge, part of what a quoted sentence claims (its
+    certainty), not another report. With ``proposition`` the verb must take
+    a clause (a modal on "we should have heard them sooner" hedges no
+    claim); without, a negated perception counts too ("I do not recognise
+    the picture it paints")."""
+    rule = cue_entry(verb)
+    return (rule is not None and rule.class_ == "cognition"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+            and (not proposition or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)))
 
 
 def _negated_predicate(verb: Token) -> bool:
@@ -2114,9 +2185,6 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
     if (rule is not None and rule.class_ == "speech") or lemma in frames().non_content_verbs \
             or lemma in frames().topic_verbs or lemma in frames().withholding_verbs:
         return False  # "but would not discuss individual players": a refusal to say, no claim
-    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ in frames().non_content_objects
-           for c in conj.children):
-        return False  # "and had no further comment": no claim either
     return _negated_predicate(first) != _negated_predicate(conj)
 
 
@@ -2686,7 +2754,13 @@ def interviewee(ctx: Context) -> Optional[SpeakerRef]:
         return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text[lo:hi]))
 
     near = [n for n in last_mention if mentions(n, window, first)]
-    name = max(near or last_mention, key=lambda n: (mentions(n, 0, len(text)), last_mention[n]))
+    # one person in the lead-in line itself wins ("Rask took questions after
+    # the statements. His answers, edited for length:"), however often the
+    # article names another (the subject of a question: "Q: Is Thomas
+    # Kittredge still a suspect?")
+    lead = [n for n in near if prior and mentions(n, prior[-1][0], first)]
+    name = lead[0] if len(lead) == 1 else \
+        max(near or last_mention, key=lambda n: (mentions(n, 0, len(text)), last_mention[n]))
     i = last_mention[name]
     ref = resolve(doc[i], ctx.table)
     if ref is not None and ref.label == "PERSON" and ref.name:
@@ -2825,7 +2899,6 @@ def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attrib
             subj, chain = subject_of(tok)
             if subj is None:
                 subj = _mistagged_surname(ctx, tok)
-            subj = _surname_before_appositive(ctx, subj) or subj
             speakers = _speakers_for(ctx, subj)
             if not speakers and subj is None:
                 # "…," said Ruiz: subject after the verb may be parsed as dobj
@@ -2955,7 +3028,8 @@ def _split_at_turning_clause(doc: Doc, start: int, end: int) -> list[tuple[int, 
                 for c in root.children):
             continue  # "but I don't"; "If X, the clinic will close, and patients will not …": one hypothetical claim
         turns = _own_clause_hedge(root, child) or (
-            _has_subject(child) and cue_entry(child) is None and _negated_predicate(root) != _negated_predicate(child))
+            _has_subject(child) and (cue_entry(child) is None or _first_person_stance(child, proposition=False))
+            and _negated_predicate(root) != _negated_predicate(child))
         if turns:
             first = _trim_chars(doc.text, start, doc[cc.i - 1].idx)
             second = _trim_chars(doc.text, doc[child.left_edge.i].idx, end)
@@ -3533,6 +3607,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
             cs, ce = _char_range(doc, ts, te)
             if any(min(ce, e) - max(cs, s) > 0.5 * (ce - cs) for s, e in taken):
                 continue
+            if is_question(ctx.text, cs, ce):
+                continue  # "Q: Could rates go up again?": the writer asks, and claims nothing
             seen_heads.add(head.i)
             out.extend(_make(ctx, "unattributed", rule, [], (ts, te), None, None, ()))
             taken.append((cs, ce))

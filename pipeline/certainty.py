@@ -485,7 +485,6 @@ _BLOCK = {"relcl", "parataxis", "advcl", "appos", "acl", "list", "dep"}
 # Relations along which negation reaches an embedded event; through a
 # "ccomp" only below neg-raising predicates ("I don't think X" = PR- X).
 _NEG_CLAUSAL = {"xcomp", "acomp", "pcomp"}
-_RAISING = frozenset({"seem", "appear", "look", "sound"})
 # "I *will* say X", "I'*d* say X", "we *can* tell you X": a frame around the speaker's claim
 _FRAME_MODALS = frozenset({"will", "'ll", "would", "'d", "can", "could"})
 _NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
@@ -645,8 +644,7 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
         if target.i == root.i and rule.target == "clause":
             return ()  # the clause the cue attaches to, in any order
         if (cue.category == "negation" and rule.target == "clause"
-                and (_cue_head(doc, cue).dep_ in ("det", "amod")
-                     or (_cue_head(doc, cue).dep_ == "compound" and _cue_head(doc, cue).pos_ == "PRON"))
+                and _cue_head(doc, cue).dep_ in ("det", "amod")
                 and (_cue_head(doc, cue).head.i == target.i
                      or (target.dep_ == "compound" and _cue_head(doc, cue).head.i == target.head.i))):
             return ()  # "no conclusion", "no one", "no *takeover* bids": the noun the negator determines
@@ -828,10 +826,18 @@ def _own_report(tok: Token) -> bool:
     the costs are likely to X", "*I'm saying* we haven't X", "*I couldn't
     tell you* whether X": the claim is the reported clause, so its hedges
     count (not a past report, "We have never said X")."""
-    return (tok.lemma_.lower() in _governor_words()["report"]
+    def doc_first(c: Token) -> Token:
+        return c.doc[c.left_edge.i]
+
+    if not (tok.lemma_.lower() in _governor_words()["report"]
             and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
             and (tok.tag_ == "VBG" or (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _FRAME_MODALS
-                                                                for c in tok.children))))
+                                                                for c in tok.children)))):
+        return False
+    # a negated frame reports nothing ("I will not say the plan is likely to
+    # fail"), except the open question it leaves ("I couldn't tell you whether X")
+    return not any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "ccomp" and doc_first(c).lower_ in _WH_OPENERS for c in tok.children)
 
 
 def _hedge_at(cues: Sequence[CueMatch], i: int) -> CueMatch | None:
@@ -1022,9 +1028,9 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             elif c.category in EPISTEMIC or c.category == "conditional":
                 applied.append(c)
         elif (cue_token is not None and c.category in EPISTEMIC and _rule(c).epistemic
-              and cue_token.lemma_.lower() in _RAISING
+              and cue_match is not None and cue_match.category in EPISTEMIC
               and _cue_head(doc, c).dep_ in ("acomp", "oprd") and _cue_head(doc, c).head.i == cue_token.i):
-            applied.append(c)  # "it appears *unlikely* that X": the raising verb's own predicate
+            applied.append(c)  # "it appears *unlikely* that X": the hedge verb's own predicate
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
               and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
               and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in REFUSAL_VERBS)):
@@ -1147,11 +1153,26 @@ def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
 
 
 def _across_quote(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
-    """Is a quotation mark between ``cue`` and the cue verb? The word is then
-    inside the quotation (a sentence the parser hung on the verb), not in the
-    attribution frame."""
-    lo, hi = (cue.end, cue_token.i) if cue.end <= cue_token.i else (cue_token.i + 1, cue.start)
-    return any(doc[k].is_quote for k in range(lo, hi))
+    """Is ``cue`` inside a quotation (of a few words at least) that the cue
+    verb is outside of? It is then a word of the quoted sentences the
+    parser hung on the verb, not of the attribution frame ('"I never X.
+    *Not* that night," Dunmore said'); a scare-quoted word is the frame's
+    ('has "never" said', 'has not "officially" announced')."""
+    # quotation marks counted from the paragraph's start (a quote may open a sentence before)
+    lo = min(cue.start, cue_token.i)
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = max(cue.end, cue_token.i + 1)
+    marks = [k for k in range(lo, hi) if doc[k].is_quote]
+
+    def quote_around(i: int) -> tuple[int, int] | None:
+        for a, b in zip(marks[::2], marks[1::2]):
+            if a < i < b:
+                return a, b
+        return None
+
+    around = quote_around(cue.start)
+    return around is not None and around[1] - around[0] > 3 and quote_around(cue_token.i) is None
 
 
 def _second_subject(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:

@@ -100,6 +100,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
     foreign = [(o.content_start, o.content_end) for o in others
                if o is not att and not (o.content_start <= cue_char < o.content_end)]
     anchors = set(att.anchor_tokens)
+    aside = att.cue_token is not None and att.content_start <= doc[att.cue_token].idx < att.content_end
     first = min(anchors | {att.tok_start})
     last = max(anchors | {att.tok_end - 1})
     sents = sentence_index(doc)
@@ -109,8 +110,9 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
     for t in timexes:
         if t.end <= sent_start or t.start >= sent_end:
             continue
-        if att.content_start <= t.start < att.content_end:
-            continue
+        if att.content_start <= t.start < att.content_end and not aside:
+            continue  # (a cue inside its content, "The budget, said Ruiz *on Tuesday*, was
+            # balanced": a date hung on the cue is still the saying's)
         if att.relayed is not None and att.relayed[0] <= t.start < att.relayed[1]:
             continue  # "said Moss had told her *in December* that X": when Moss spoke
         if any(a <= t.start < b for a, b in foreign):
@@ -160,7 +162,10 @@ def _describes_speaker(tok) -> bool:
     says what was done to the speaker ("Administrators, *appointed on
     Monday*, said"), unless it is a cue or says how they were reached (a
     document's "*completed in November*" dates what it says)."""
-    if tok.head.dep_ not in ("nsubj", "nsubjpass"):
+    subject = tok.head
+    if subject.dep_ == "conj" and subject.head.dep_ in ("nsubj", "nsubjpass"):
+        subject = subject.head  # "Chef and co-owner Ines Carraway, *who won ... in 2024*, denied"
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if tok.dep_ == "prep" and tok.lower_ in ("since", "from", "until", "till", "between"):
         return True  # "Ruiz, mayor *since 2019*, said": a span of the speaker's life

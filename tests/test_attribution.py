@@ -4091,11 +4091,17 @@ def test_regression_no_further_comment_split_off_as_a_denial(extract):
     further comment' made 'had no further comment' a negative claim."""
     claims = extract('A spokesman for the police said the department was "aware of the ruling" '
                      'and had no further comment.')
-    assert len(claims) == 1 and claims[0].certainty.polarity == "positive", tuples(claims)
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == [
+        ('the department was "aware of the ruling"', "positive")], tuples(claims)
+    # (from the code review) a negated conjunct that is no refusal to comment stays a claim
+    claims = extract("Ruiz said the company had cooperated with regulators but had received no request for the documents.")
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == [
+        ("the company had cooperated with regulators", "positive"),
+        ("had received no request for the documents", "negative")], tuples(claims)
 
 
 @pytest.mark.parametrize("text, name", [
-    ("County Registrar of Voters Alma Fensterwald told reporters that turnout was high.", "Fensterwald"),
+    ("County Registrar of Voters Alma Fensterwald told reporters that turnout was high.", "Alma Fensterwald"),
     # a live blog's time stamp read as the subject
     ("Council member Tom Drummond lost. 11:16 p.m. Drummond, finally at the Seaglass, told supporters "
      "he would not concede.", "Tom Drummond"),
@@ -4106,7 +4112,19 @@ def test_regression_no_further_comment_split_off_as_a_denial(extract):
 def test_regression_speaker_lost_to_a_title_a_time_stamp_or_a_relative_reading(extract, text, name):
     """Sets 137 and 139."""
     claims = extract(text)
-    assert len(claims) == 1 and name in (claims[0].speaker.name or ""), tuples(claims)
+    assert [c.speaker.name for c in claims] == [name], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (from the code review) people speaking for the officer are not the officer
+    ("Officer Tom Drummond was charged. Lawyers for Officer Tom Drummond said that the charges were baseless.",
+     "lawyers for officer tom drummond"),
+    ("Officer Tom Drummond was charged. Relatives of Officer Tom Drummond said that the charges were baseless.",
+     "relatives"),
+])
+def test_an_office_title_of_rule_leaves_people_speaking_for_the_person_alone(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.name or c.speaker.text).lower() for c in claims] == [expected], tuples(claims)
 
 
 def test_regression_a_closing_single_quote_after_s_read_as_a_possessive(extract):
@@ -4137,3 +4155,137 @@ def test_regression_a_closing_single_quote_after_s_read_as_a_possessive(extract)
 def test_regression_told_object_that_read_as_a_relative_pronoun(extract, text, expected):
     """Set 135: the claim became the writer's, 'that Lussenia still expected ...'."""
     assert _speaker_claims(extract(text)) == expected, tuples(extract(text))
+
+
+def test_regression_a_date_on_a_cue_inside_its_content_was_lost(extract):
+    """Code review finding 6: 'The budget, said Mayor Ana Ruiz on Tuesday,
+    was balanced' had no said_on (the aside lies inside the content)."""
+    claims = extract("The budget, said Mayor Ana Ruiz on Tuesday, was balanced.", published="2026-03-04")
+    assert [(c.speaker.name, c.said_on.value if c.said_on else None) for c in claims] == [
+        ("Ana Ruiz", "2026-03-03")], tuples(claims)
+    # a date of the content stays the content's
+    claims = extract("The budget, said Mayor Ana Ruiz, was balanced by Tuesday.", published="2026-03-04")
+    assert [c.said_on for c in claims] == [None], tuples(claims)
+
+
+def test_regression_a_date_after_an_unnamed_source_was_part_of_it(extract):
+    """Set 137: 'A judge on Tuesday sharply questioned ...' gave the speaker 'judge on Tuesday'."""
+    claims = extract("A judge on Tuesday sharply questioned the deal, saying it could leave most of them with little.",
+                     published="2026-03-04")
+    assert {c.speaker.text for c in claims} == {"judge"}, tuples(claims)
+    claims = extract("Two people familiar with the talks said the deal was close.")
+    assert [c.speaker.text for c in claims] == ["Two people familiar with the talks"], tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chef and co-owner Ines Carraway said the kitchen would reopen in May.",
+     [("Ines Carraway", "the kitchen would reopen in May")]),
+    # two sources stay two
+    ("Police and Mayor Ana Ruiz said the road was closed.",
+     [("Police", "the road was closed"), ("Ana Ruiz", "the road was closed")]),
+])
+def test_regression_two_titles_of_one_person_lost_the_claim(extract, text, expected):
+    """A residual of set 121: 'Chef' was tagged a verb and the claim had no speaker at all."""
+    assert _speaker_claims(extract(text)) == expected, tuples(extract(text))
+
+
+def test_regression_a_date_in_a_relative_clause_on_a_conjoined_name_dated_the_claim(extract):
+    """Set 121: 'Chef and co-owner Ines Carraway, who won the award in 2024,
+    denied X' gave two speakers ('Chef' and Carraway) and said_on 2024."""
+    claims = extract("The department said the restaurant may reopen.\n\nChef and co-owner Ines Carraway, who won the "
+                     "regional Golden Whisk award in 2024, denied that her kitchen had a pest problem.",
+                     published="2026-07-08")
+    assert [(c.speaker.name, c.said_on) for c in claims if "pest" in c.claim.text] == [("Ines Carraway", None)], \
+        tuples(claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"I have read the complaint, and I do not believe it describes the company I work for," Vance said.',
+     [("I have read the complaint", "certain", "positive"),
+      ("I do not believe it describes the company I work for", "probable", "negative")]),
+    ('"We cut off access quickly, and we may never know who did it," Vance said.',
+     [("We cut off access quickly", "certain", "positive"), ("we may never know who did it", "unknown", "positive")]),
+    # a negated first-person perception splits too (set 117) ...
+    ("\u2018I have read it, and I do not recognise the picture it paints,\u2019 he said. \u2018We will hit our "
+     "target.\u2019",
+     [("I have read it", "certain", "positive"), ("I do not recognise the picture it paints", "certain", "negative"),
+      ("We will hit our target", "certain", "positive")]),
+    # ... a modal on one does not (set 28)
+    ("\u201cWe heard the parents, and frankly we should have heard them sooner,\u201d Superintendent Yvonne "
+     "Castellane told the board.",
+     [("We heard the parents, and frankly we should have heard them sooner", "certain", "positive")]),
+    # another person's report inside the quote is not the speaker's stance: one sentence
+    ('"We cut off access quickly, and she said it was fine," Vance said.',
+     [("We cut off access quickly, and she said it was fine", "certain", "positive")]),
+])
+def test_regression_a_first_person_stance_clause_in_a_quote_kept_the_first_clause_certainty(extract, text, expected):
+    """Set 140: '..., and I don't believe it describes the company I work
+    for' was one certain, positive claim."""
+    claims = extract(text)
+    assert [(c.claim.text, c.certainty.level, c.certainty.polarity) for c in claims] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name the NER missed, with the hyphen the parser hangs on it as punctuation
+    ("Ines Calloway-Brandt, a dendrochronologist at the Rennick Institute who was not involved in either study, "
+     "said the ring work appeared sound. \u201cBoth teams are doing careful work,\u201d she said.",
+     "Ines Calloway-Brandt"),
+    # after a role word
+    ("The report was released on Monday.\n\nCity Auditor Renata Vasquez-Holm told the council that the targets "
+     "were set without a plan. \u201cNobody could tell us what happened to the other ten,\u201d she said.",
+     "Renata Vasquez-Holm"),
+])
+def test_regression_a_hyphenated_surname_lost_its_hyphen_or_its_second_half(extract, text, name):
+    """Sets 144 and 146: 'Ines Calloway Brandt', 'Renata Vasquez' as the
+    speaker's name, so the surname as written matched nothing."""
+    claims = extract(text)
+    assert claims and {c.speaker.name for c in claims} == {name}, tuples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Could rates go up again?\n\nA: Nobody knows.",
+    "HOST: Do you expect the attackers to be caught?",
+])
+def test_regression_a_hedged_question_of_the_writer_was_an_author_claim(extract, text):
+    """Sets 140, 144 and 147: 'Q: Could rates go up again?' was an AUTHOR claim."""
+    assert [c for c in extract(text) if c.speaker.label == "AUTHOR"] == [], tuples(extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (from the code review) a coordinated possessive and a hyphenated word after "s'" keep the quote open
+    ("\u2018We will protect the players\u2019 and the coaches\u2019 pay. It is a fair deal for everyone,\u2019 Ruiz said.",
+     ["We will protect the players\u2019 and the coaches\u2019 pay", "It is a fair deal for everyone"]),
+    ("\u2018The nurses\u2019 on-call rota is broken. Staff are exhausted,\u2019 said union leader Ana Ruiz.",
+     ["The nurses\u2019 on-call rota is broken", "Staff are exhausted"]),
+])
+def test_possessives_after_s_inside_single_quotes_stay_possessives(extract, text, expected):
+    assert [c.claim.text for c in extract(text)] == expected, tuples(extract(text))
+
+
+def test_regression_the_surname_before_an_appositive_dropped_a_second_speaker(extract):
+    """From the code review: 'Tolliver, a Republican, and Ana Ruiz, a
+    Democrat, told' lost Ruiz when the rule took the surname."""
+    claims = extract("Governor Ray Tolliver spoke first. Tolliver, a Republican, and Ana Ruiz, a Democrat, "
+                     "told reporters that the bill was flawed.")
+    assert "Ana Ruiz" in [c.speaker.name for c in claims], tuples(claims)
+
+
+def test_regression_the_interviewee_named_in_the_lead_in_lost_to_the_subject_of_the_questions(extract):
+    """Set 147: 'Rask took questions ... His answers, edited for length:'
+    then 'Q: Is Thomas Kittredge still a suspect?': the answers went to
+    Kittredge, whom the article names more often."""
+    claims = extract("Sgt. Owen Rask said the unit took up the file again. Lusk said deputies had notified Thomas "
+                     "Kittredge on Monday. Kittredge was acquitted. Kittredge lives in town.\n\n"
+                     "Rask took questions after the statements. His answers, edited for length:\n\n"
+                     "Q: Is Thomas Kittredge still a suspect?\n\n"
+                     "A: No. The science rules him out, and we have told his attorney so in writing.")
+    assert {c.speaker.name for c in claims if c.rule == "direct.interview"} == {"Owen Rask"}, tuples(claims)
+
+
+def test_a_date_inside_the_content_of_according_to_is_not_when_it_was_said(extract):
+    """Pins the scope of the aside rule above: only a cue inside its content
+    lends it its dates ('lost ice between 2015 and 2024 ..., according to a
+    study published Wednesday' is Wednesday's, not 2015's)."""
+    claims = extract("The glacier lost ice about 40 percent faster between 2015 and 2024 than models had projected, "
+                     "according to a study published Wednesday.", published="2025-09-04")
+    assert [c.said_on.value if c.said_on else None for c in claims] == ["2025-09-03"], tuples(claims)

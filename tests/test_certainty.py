@@ -958,7 +958,9 @@ RULE_EXAMPLES = {
     "unk_no_telling": "There is no telling when the plant will reopen.",
     "unk_not_know_wh": "We don't yet know how far the plume has traveled.",
     "unk_nobody_knows_wh": "Nobody knows whether the quake will come this month.",
-    "unk_no_one_knows_wh": "No one can say when the line will reopen.",
+    "unk_no_one_knows_wh": "No one knows how many homes were damaged.",
+    "unk_nobody_can_say_wh": "Nobody can say when the line will reopen.",
+    "unk_no_one_can_say_wh": "No one can say when the line will reopen.",
     "neg_not": "The company will not sell the unit.",
     "neg_could_not": "Officials could not be reached for comment.",
     "neg_no": "The firm has no plans for layoffs.",
@@ -1130,6 +1132,16 @@ def test_anchored_matcher_property(nlp, words):
      "the county had no other operator ready to step in", "said", ("certain", "negative", False)),
     ("Granger said that the county had a backup operator ready.",
      "the county had a backup operator ready", "said", CERTAIN),
+    # (from the code review) "predicted how bad" takes the badness for granted
+    ("Nobody predicted how bad the storm would be.", "Nobody predicted how bad the storm would be", None,
+     ("probable", "negative", False)),  # (not unknown)
+    # scare quotes around a word of the frame keep its negation
+    ("The ministry has not \u201cofficially\u201d announced that the plant will close.", "the plant will close",
+     "announced", ("certain", "negative", False)),
+    ('Ruiz has "never" said that the plan would work.', "the plan would work", "said", ("certain", "negative", False)),
+    # a negated frame is no report of the speaker's own ...
+    ('"I will not say the plan is likely to fail," Ruiz said.', "I will not say the plan is likely to fail", "said",
+     ("certain", "negative", False)),
     # the raising verb's own predicate adjective counts
     ("It appears unlikely that the new version will set a numeric limit.",
      "the new version will set a numeric limit", "appears", ("possible", "negative", False)),
