@@ -941,6 +941,7 @@ RULE_EXAMPLES = {
     "poss_allege": "Prosecutors allege that the mayor took bribes.",
     "poss_not_rule_out": "He refused to rule out a merger.",
     "poss_cannot_rule_out": "Officials cannot rule out a leak.",
+    "poss_cannot_be_excluded": "A larger shock cannot be excluded.",
     "intent_verbs": "The company plans to build a plant.",
     "poss_fear": "Investors fear that the bank will fail.",
     "poss_fear_noun": "Stocks fell on fears of a recession.",
@@ -1142,6 +1143,17 @@ def test_anchored_matcher_property(nlp, words):
     # a negated frame is no report of the speaker's own ...
     ('"I will not say the plan is likely to fail," Ruiz said.', "I will not say the plan is likely to fail", "said",
      ("certain", "negative", False)),
+    # found on sets 144 and 146: "cannot be excluded" is "cannot be ruled out";
+    # "rule it out" with its pronoun; "could not predict when" leaves it open
+    ("Kestovan said a larger shock could not be excluded.", "a larger shock could not be excluded", "said",
+     ("possible", "positive", False)),
+    ('"I would not rule it out entirely if wage growth picks up again," Ostrander said.',
+     "I would not rule it out entirely if wage growth picks up again", "said", ("possible", "positive", True)),
+    # ... but "has not ruled anything out" says the board has excluded nothing (corpus gold)
+    ('Whitcomb said that the board "has not ruled anything out."', 'the board "has not ruled anything out."',
+     "said", ("certain", "negative", False)),
+    ("The institute said that it could not predict when a quake might strike.",
+     "it could not predict when a quake might strike", "said", ("unknown", "positive", False)),
     # the raising verb's own predicate adjective counts
     ("It appears unlikely that the new version will set a numeric limit.",
      "the new version will set a numeric limit", "appears", ("possible", "negative", False)),
