@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .certainty import REFUSAL_VERBS, has_to_infinitive
+from .certainty import REFUSAL_VERBS, has_first_person_subject, has_to_infinitive
 from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
 from .speakers import (NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, clean_name,
@@ -1081,12 +1081,12 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
     """The person's name that closes a role-noun subject, set off by commas,
     when the parser hung it on a noun inside the subject ("Her counterpart
     *at Greenhollow*, Raymond Oyelaran, said": appos of Greenhollow)."""
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
     doc = subj.doc
     last = subj.right_edge.i
     while last > subj.i and doc[last].is_punct:
         last -= 1
-    if subj.pos_ != "NOUN" or subj.ent_type_:
-        return None
     for tok in subj.subtree:
         if (tok.dep_ == "appos" and tok.head.i != subj.i and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
                 and tok.right_edge.i == last and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
@@ -1097,7 +1097,7 @@ def _closing_appositive_name(subj: Token) -> Optional[Token]:
     return None
 
 
-def _office_of_name(ctx: "Context", subj: Token) -> Optional[SpeakerRef]:
+def _office_of_name(subj: Token) -> Optional[SpeakerRef]:
     """'Registrar of Voters Alma Fensterwald told X': a singular office title
     with its "of" phrase, the name the parser hung on that phrase's object
     (not "Lawyers for Officer Tom Drummond", "Relatives of ...": other
@@ -1155,7 +1155,7 @@ def _speakers_for(ctx: Context, subj: Optional[Token]) -> list[SpeakerRef]:
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj.is_title and subj.lower_ in ctx.table.surnames:
         # a surname the parser took for another word class (_mistagged_surname)
         return [SpeakerRef("PERSON", subj.text, ctx.table.surnames[subj.lower_], subj.i, subj.i + 1, subj.i)]
-    office = _office_of_name(ctx, subj)
+    office = _office_of_name(subj)
     if office is not None:
         return [office]
     titled = _coordinated_title_name(subj)
@@ -2156,7 +2156,7 @@ def _first_person_stance(verb: Token, proposition: bool = True) -> bool:
     the picture it paints")."""
     rule = cue_entry(verb)
     return (rule is not None and rule.class_ == "cognition"
-            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+            and has_first_person_subject(verb)
             and (not proposition or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)))
 
 

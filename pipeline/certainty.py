@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.clauses import verb_after_participle_aside
 from pipeline.models import Certainty, CertaintyCue, factuality_value
 from pipeline.rules import RuleFileError, load_json_rules, load_jsonl_rules
+from pipeline.speakers import lexicon
 
 CUE_FILE = "certainty_cues.jsonl"
 
@@ -826,18 +827,19 @@ def _own_report(tok: Token) -> bool:
     the costs are likely to X", "*I'm saying* we haven't X", "*I couldn't
     tell you* whether X": the claim is the reported clause, so its hedges
     count (not a past report, "We have never said X")."""
-    def doc_first(c: Token) -> Token:
-        return c.doc[c.left_edge.i]
-
-    if not (tok.lemma_.lower() in _governor_words()["report"]
-            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+    if not (tok.lemma_.lower() in _governor_words()["report"] and has_first_person_subject(tok)
             and (tok.tag_ == "VBG" or (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _FRAME_MODALS
                                                                 for c in tok.children)))):
         return False
     # a negated frame reports nothing ("I will not say the plan is likely to
     # fail"), except the open question it leaves ("I couldn't tell you whether X")
     return not any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "ccomp" and doc_first(c).lower_ in _WH_OPENERS for c in tok.children)
+        c.dep_ == "ccomp" and c.doc[c.left_edge.i].lower_ in _WH_OPENERS for c in tok.children)
+
+
+def has_first_person_subject(verb: Token) -> bool:
+    """'*I* will say', '*we* may never know': the speaker talks of themselves."""
+    return any(c.dep_ == "nsubj" and c.lower_ in lexicon().first_person for c in verb.children)
 
 
 def _hedge_at(cues: Sequence[CueMatch], i: int) -> CueMatch | None:

@@ -1162,9 +1162,16 @@ def test_regression_sets_133_to_140(nlp, text, content, cue, expected):
     assert tup(run(nlp, text, content, cue)) == expected
 
 
-def test_regression_appeared_yet_is_showing_up_not_a_hedge(nlp):
+@pytest.mark.parametrize("text", [
+    "Drummond has not appeared yet, but he posted a message online.",
+    # the other time adverbs added with "yet"
+    "The mayor appeared briefly at the rally.",
+    "The two candidates appeared together on Monday.",
+    "The band appeared tonight in Leeds.",
+])
+def test_regression_appeared_yet_is_showing_up_not_a_hedge(nlp, text):
     """Set 139: 'Drummond has not appeared yet' read as a hedge made an AUTHOR claim."""
-    doc = nlp("Drummond has not appeared yet, but he posted a message online.")
+    doc = nlp(text)
     from pipeline.certainty import epistemic_cues
     assert [doc[c.start:c.end].text for c in epistemic_cues(doc, 0, len(doc))
             if _claim_level_cue(doc, c)] == []
