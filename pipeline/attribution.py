@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .certainty import REFUSAL_VERBS, has_first_person_subject, has_to_infinitive
+from .certainty import has_first_person_subject, refusal_verbs, has_to_infinitive
 from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
 from .speakers import (NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, clean_name,
@@ -144,6 +144,10 @@ class AttributionRules(BaseModel):
     # predicate adjectives whose that-clause is the subject's belief or
     # feeling ("X is convinced that Y", "X remains confident that Y")
     belief_adjectives: list[str]
+    # verbs whose person object is held to account "for" something: the
+    # reason is what they say of the person ("blamed the mayor *for* the
+    # delays", "credited the crews with X")
+    accusation_verbs: list[str]
     # "X made (it) clear that Y": adjectives after make
     make_adjectives: list[str]
     # verbs a gerund cue may follow and still report ("kept demanding X");
@@ -1510,7 +1514,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                     and cue_entry(tok.head) is None and not predicated \
                     and tok.head.lemma_.lower() not in frames().aspectual_verbs \
                     and not (tok.dep_ == "advcl" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
-                             and tok.lemma_.lower() in _ACCUSATION_VERBS and _reason_prep_of_object(obj)):
+                             and tok.lemma_.lower() in frames().accusation_verbs and _reason_prep_of_object(obj)):
                 continue  # "had delayed reporting the deaths", "waited three weeks to report the failure": an act named, not a report made
                 # (", accusing the company of X" after "sued" is a report: the participle says what the suit says;
                 # ", praising the work of the crews" is no such thing)
@@ -2226,7 +2230,7 @@ def _hedged_conjunct(verb: Token) -> bool:
                    and any(c.dep_ == "ccomp" and _is_verbal(c) for c in a.children) for a in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.lemma_.lower() in REFUSAL_VERBS:
+    if verb.lemma_.lower() in refusal_verbs():
         return False  # "could peak and then *decline*", "and declined to comment": no belief
     return rule.class_ == "cognition" and not own_subject
 
@@ -3815,7 +3819,6 @@ def _anonymity_reason(doc: Doc, text: str, cue: Token) -> bool:
     return False
 
 
-_ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "fault", "credit", "suspect"})
 
 
 def _reason_prep_of_object(obj: Optional[Token]) -> bool:
@@ -3869,7 +3872,7 @@ def _unanswered_question(doc: Doc, att: Attribution) -> bool:
 def _refusal_verb(verb: Token) -> bool:
     """"refused", "declined", "failed", or any negated verb ("did not
     want to confirm")."""
-    return verb.lemma_.lower() in REFUSAL_VERBS or any(c.dep_ == "neg" for c in verb.children)
+    return verb.lemma_.lower() in refusal_verbs() or any(c.dep_ == "neg" for c in verb.children)
 
 
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})

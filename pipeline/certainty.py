@@ -488,8 +488,6 @@ _BLOCK = {"relcl", "parataxis", "advcl", "appos", "acl", "list", "dep"}
 _NEG_CLAUSAL = {"xcomp", "acomp", "pcomp"}
 # "I *will* say X", "I'*d* say X", "we *can* tell you X": a frame around the speaker's claim
 _FRAME_MODALS = frozenset({"will", "'ll", "would", "'d", "can", "could"})
-_NEG_RAISING = {"think", "believe", "expect", "seem", "appear", "suppose",
-                "imagine", "likely", "want", "anticipate", "feel"}
 # Relations along which a complement-taking cue ("deny", "suggest", "plan")
 # reaches the event it embeds.
 _COMPLEMENT = {"ccomp", "xcomp", "pcomp", "prep", "conj", "acomp", "auxpass", "oprd"}
@@ -682,7 +680,7 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
             elif rule.target == "complement" and dep not in _COMPLEMENT:
                 return None  # "rejected the proposal": nominal objects are not events it embeds
             if (cue.category == "negation" and rule.target == "complement" and dep == "ccomp"
-                    and t.head.i != root.i and t.head.lemma_.lower() not in _NEG_RAISING):
+                    and t.head.i != root.i and t.head.lemma_.lower() not in _lexicon_words("neg_raising")):
                 return None  # "too early to assume that X": X is not negated
             if cue.category == "negation" and rule.target == "clause" and strict_negation:
                 # Negation reaches embedded clauses, not nominal arguments
@@ -690,7 +688,7 @@ def cover_path(doc: Doc, cue: CueMatch, target: Token,
                 # verb ("did not say when it occurred"), only through
                 # neg-raising predicates ("does not think X").
                 if dep == "ccomp":
-                    if t.head.lemma_.lower() not in _NEG_RAISING:
+                    if t.head.lemma_.lower() not in _lexicon_words("neg_raising"):
                         return None
                 elif dep in ("dobj", "attr", "pobj", "prep") and _npi_noun(target):
                     pass  # "did not result in any changes", "there isn't any plan"
@@ -918,7 +916,6 @@ _WH_OPENERS = frozenset({"whether", "if", "when", "why", "how", "where", "what",
 # The verbs whose cue complement is a non-answer: "refused / declined /
 # failed to confirm X" (not "stopped insisting that X"). Attribution uses
 # them too ("refused to rule out X" is one claim).
-REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 
 # "did not deny that X": no denial, but no commitment either.
 NOT_DENIED_LEVEL = "possible"
@@ -993,7 +990,7 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
     tally = _Tally(doc)
     applied: list[CueMatch] = []
     cue_negations: list[CueMatch] = []
-    refused = False  # the cue verb is the complement of "refused / declined / failed to" (REFUSAL_VERBS)
+    refused = False  # the cue verb is the complement of "refused / declined / failed to" (refusal_verbs())
     for c in cues:
         if c is cue_match or c.category in ("pseudo", "terminate"):
             continue
@@ -1035,12 +1032,12 @@ def assess(doc: Doc, start: int, end: int, cue_token: Token | None = None,
             applied.append(c)  # "it appears *unlikely* that X": the hedge verb's own predicate
         elif (cue_token is not None and c.category == "negation" and _rule(c).target == "complement"
               and cue_token.dep_ == "xcomp" and _cue_head(doc, c).i == cue_token.head.i
-              and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in REFUSAL_VERBS)):
+              and (doc[start].lower_ in _WH_OPENERS or cue_token.head.lemma_.lower() in refusal_verbs())):
             # "declined / refused to say how much X", "refused to say that X":
             # a non-answer; "declined to confirm X" as "did not confirm",
             # "refused to deny X" as "did not deny"
             cue_negations.append(c)
-            refused = cue_token.head.lemma_.lower() in REFUSAL_VERBS
+            refused = cue_token.head.lemma_.lower() in refusal_verbs()
         elif covers(doc, c, head, terminators):
             # governs the content from outside: "it's reasonable to assume that [X]"
             applied.append(c)
@@ -1137,10 +1134,6 @@ def _prediction(doc: Doc, cue: CueMatch) -> bool:
     return False
 
 
-_FREE_RELATIVE_VERBS = frozenset({"show", "prove", "establish", "demonstrate", "offer", "give", "guarantee",
-                                  "provide", "promise", "explain", "find", "have"})
-
-
 def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
     """A pseudo-cleft whose 'what' clause is negated: "What nobody has shown
     is that X", "What we can't offer is a road out" (the copula's subject
@@ -1148,7 +1141,7 @@ def _negated_free_relative(doc: Doc, cue: CueMatch, head: Token) -> bool:
     if not _has(doc, "DEP") or head.lemma_ != "be":
         return False
     subj = next((c for c in head.children if c.dep_ == "csubj" and c.i < head.i), None)
-    if subj is None or doc[subj.left_edge.i].lower_ != "what" or subj.lemma_.lower() not in _FREE_RELATIVE_VERBS:
+    if subj is None or doc[subj.left_edge.i].lower_ != "what" or subj.lemma_.lower() not in _lexicon_words("free_relative_verbs"):
         return False  # (not "What nobody expected was that X": X happened)
     tok = _cue_head(doc, cue)
     return subj.left_edge.i <= tok.i <= subj.right_edge.i and (tok.i == subj.i or tok.head.i == subj.i)
@@ -1160,21 +1153,12 @@ def _across_quote(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
     parser hung on the verb, not of the attribution frame ('"I never X.
     *Not* that night," Dunmore said'); a scare-quoted word is the frame's
     ('has "never" said', 'has not "officially" announced')."""
-    # quotation marks counted from the paragraph's start (a quote may open a sentence before)
-    lo = min(cue.start, cue_token.i)
-    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
-        lo -= 1
-    hi = max(cue.end, cue_token.i + 1)
-    marks = [k for k in range(lo, hi) if doc[k].is_quote]
-
-    def quote_around(i: int) -> tuple[int, int] | None:
-        for a, b in zip(marks[::2], marks[1::2]):
-            if a < i < b:
-                return a, b
-        return None
-
-    around = quote_around(cue.start)
-    return around is not None and around[1] - around[0] > 3 and quote_around(cue_token.i) is None
+    from .attribution import quote_ranges  # (attribution imports this module)
+    at, verb = doc[cue.start].idx, cue_token.idx
+    for s, e in quote_ranges(doc):
+        if s <= at < e:
+            return not s <= verb < e and len(doc.char_span(s, e, alignment_mode="expand") or ()) > 2
+    return False
 
 
 def _second_subject(doc: Doc, cue: CueMatch, cue_token: Token) -> bool:
@@ -1562,6 +1546,12 @@ class FactualityLexicon(BaseModel):
     # a low" (change_verbs: the infinitive after a verb of rising or falling)
     result_verbs: _WordClass
     change_verbs: _WordClass
+    # "I don't think X" = "I think not X" (the negation passes down)
+    neg_raising: _WordClass
+    # "declined / refused / failed to X": X was not done
+    refusal_verbs: _WordClass
+    # "What nobody has *shown* is a link": a negated pseudo-cleft denies its subject
+    free_relative_verbs: _WordClass
 
     @model_validator(mode="after")
     def _all_classes(self) -> "FactualityLexicon":
@@ -1590,16 +1580,24 @@ def _not_denied() -> frozenset[str]:
     return _NOT_DENIED
 
 
+_PLAIN_CLASSES = ("result_verbs", "change_verbs", "neg_raising", "refusal_verbs", "free_relative_verbs")
+
+
 def _lexicon_words(name: str) -> frozenset[str]:
-    """One plain word class of the factuality lexicon ("result_verbs", "change_verbs")."""
+    """One plain word class of the factuality lexicon (``_PLAIN_CLASSES``)."""
     words = _LEX_WORDS.get(name)
     if words is None:
         with _LOCK:
             lex = load_factuality_lexicon()
-            for key in ("result_verbs", "change_verbs"):
+            for key in _PLAIN_CLASSES:
                 _LEX_WORDS[key] = frozenset(getattr(lex, key).words)
             words = _LEX_WORDS[name]
     return words
+
+
+def refusal_verbs() -> frozenset[str]:
+    """Verbs whose 'to' complement was not done ("declined to say whether")."""
+    return _lexicon_words("refusal_verbs")
 
 
 def _governor_words() -> dict[str, frozenset[str]]:

@@ -705,6 +705,8 @@ def test_shipped_factuality_lexicon_loads():
     assert "doubt" in lex.not_denied.words
     assert "close" in lex.result_verbs.words and "fall" in lex.change_verbs.words
     assert "decline" not in lex.change_verbs.words  # "declined to comment"
+    assert "think" in lex.neg_raising.words and "decline" in lex.refusal_verbs.words
+    assert "show" in lex.free_relative_verbs.words and "expect" not in lex.free_relative_verbs.words
 
 
 def test_regression_reset_cache_forgets_the_factuality_lexicon():
@@ -723,7 +725,9 @@ def test_regression_reset_cache_forgets_the_factuality_lexicon():
 
 LEXICON = {"governor_classes": {c: {"words": ["x" + c]} for c in certainty.GOVERNOR_CLASSES},
            "not_denied": {"words": ["doubt"]},
-           "result_verbs": {"words": ["close"]}, "change_verbs": {"words": ["rise"]}}
+           "result_verbs": {"words": ["close"]}, "change_verbs": {"words": ["rise"]},
+           "neg_raising": {"words": ["think"]}, "refusal_verbs": {"words": ["refuse"]},
+           "free_relative_verbs": {"words": ["show"]}}
 
 
 def test_minimal_factuality_lexicon_loads(tmp_path):
@@ -742,6 +746,8 @@ def test_minimal_factuality_lexicon_loads(tmp_path):
     ({"governor_classes": LEXICON["governor_classes"]}, "not_denied"),
     ({k: v for k, v in LEXICON.items() if k != "change_verbs"}, "change_verbs"),
     ({**LEXICON, "result_verbs": {"words": ["to close"]}}, "result_verbs"),
+    ({k: v for k, v in LEXICON.items() if k != "refusal_verbs"}, "refusal_verbs"),
+    ({**LEXICON, "neg_raising": {"words": ["Think"]}}, "Think"),
 ])
 def test_bad_factuality_lexicon_names_file_and_key(tmp_path, bad, key):
     path = tmp_path / "factuality_lexicon.json"
