@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .certainty import has_first_person_subject, refusal_verbs, has_to_infinitive
+from .certainty import has_first_person_subject, has_to_infinitive, refusal_verbs
 from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
 from .speakers import (NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, clean_name,
@@ -134,8 +134,6 @@ class AttributionRules(BaseModel):
     source_documents: list[str]
     # nouns whose that-clause is reported content ("his claim that …")
     noun_cues: list[str]
-    # nouns whose infinitive is the content ("her pledge to raise the wage")
-    intention_nouns: list[str]
     # verbs whose subject owns the reporting noun ("X made the claim that")
     light_verbs: list[str]
     # prepositions after a person object that carry what a stance verb says
@@ -359,6 +357,28 @@ _NAMED_TURN = _label_pattern(r"[A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u20
 _SURNAME_TURN = _label_pattern(r"[A-Z][a-z][\w'\u2019\-]*")
 
 
+# who gives an answer, named after its label: "A: Holloway: No." / "A (Penhallow): Yes."
+_ANSWERER_AFTER = re.compile(r"(?:\*\*|__)?([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2})(?:\*\*|__)?"
+                             r"[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _answerer_in_brackets() -> re.Pattern:
+    labels = "|".join(re.escape(m) for m in sorted(frames().interview_markers.answer, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:\*\*|__)?(?:{labels})[ \t]*\(([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){{0,2}})\)"
+                      r"(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)")
+
+
+def _named_answer(text: str, p_start: int, p_end: int, label_end: Optional[int]) -> Optional[re.Match]:
+    """The answerer a paragraph's answer label names, when the article names
+    that person elsewhere ("A: Holloway: We are planning for ..." after
+    "Tamsin Holloway"; "A (Penhallow): Yes, it was."): a match whose group 1
+    is the name and whose end is where the answer's words begin."""
+    m = _ANSWERER_AFTER.match(text, label_end, p_end) if label_end is not None \
+        else _answerer_in_brackets().match(text, p_start, p_end)
+    return m if m is not None and _names_someone(text, m.group(1)) else None
+
+
 def _names_someone(text: str, label: str) -> bool:
     """Does the text write the label as part of a full name ("MARSH" in
     "Delia Marsh", "RAY" in "Ray Okonjo", "RAY OKONJO" itself)?"""
@@ -389,7 +409,9 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     ``interview_markers`` ("Q:", "A:", "HOST:"); "speaker" for a transcript
     line opened by a speaker's name in capitals ("MARSH: No. Nobody here is
     going to …"), or in an interview by the surname of someone the article
-    names in full ("Toussaint: We will play more living composers"). Answers
+    names in full ("Toussaint: We will play more living composers");
+    "named_answer" for an answer whose label names who gives it ("A: Holloway:
+    …", "A (Penhallow): …"; the label is the name). Answers
     count only after a question (an "A." that opens a paragraph elsewhere is
     an initial), named lines only where two or more
     paragraphs open so and one of their labels is written elsewhere as part
@@ -403,7 +425,11 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
     for p_start, p_end in _paragraphs(text):
         m = pattern.match(text, p_start, p_end)
         kind = kind_of[m.group(1).lower()] if m is not None else None
-        if m is None:
+        named = _named_answer(text, p_start, p_end, m.end() if kind == "answer" else None) \
+            if kind in ("answer", None) else None
+        if named is not None:
+            m, kind = named, "named_answer"  # (its label: the answerer's name)
+        elif m is None:
             m = _NAMED_TURN.match(text, p_start, p_end)
             if m is None and asked:
                 # in an interview, an answer under the interviewee's surname
@@ -415,7 +441,7 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
             if m is None or m.group(1).lower().rstrip(".") in not_speakers:
                 continue
             kind = "speaker"
-        if kind == "answer" and not asked:
+        if kind in ("answer", "named_answer") and not asked:
             continue
         asked = asked or kind == "question"
         end = p_end
@@ -430,7 +456,7 @@ def interview_turns(text: str) -> list[tuple[str, int, int, str]]:
         # after "Delia Marsh"): not datelines ("WASHINGTON: ...", "LONDON:
         # ..."), nor "MYTH:" / "FACT:" or "WHY IT MATTERS:" sections
         turns = [t for t in turns if t[0] != "speaker"]
-    if not any(t[0] in ("answer", "speaker") for t in turns):
+    if not any(t[0] != "question" for t in turns):
         return []
     return turns
 
@@ -624,9 +650,10 @@ def extend_over_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end = e
     if start >= 2 and doc[start - 1].text == ":" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].is_title \
             and not doc[start - 2].is_upper \
-            and not (doc[start - 2].idx == 0 or doc.text[doc[start - 2].idx - 1] == "\n"):
+            and not (doc[start - 2].idx == 0 or doc.text[doc[start - 2].idx - 1] == "\n") \
+            and not any(s == doc[start].idx for _, s, _, _ in doc_turns(doc)):
         # (not a transcript's "MARSH: No. Nobody …", nor an interview's
-        # "Toussaint: Honestly, …" opening its line)
+        # "Toussaint: Honestly, …" opening its line, nor "A: Holloway: No.")
         s = start - 2
         while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
             s -= 1
@@ -741,6 +768,16 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
                     and _wh_clause(c) and verb.doc[verb.i + 1].lower_ != "if"
                     and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)):
                 return c, "ccomp"
+        # "has argued since the trial opened that X", "had told reporters on
+        # Monday, a day after the tanker struck a ledge, that X": the parser
+        # hangs the that-clause on the verb of the time clause between
+        doc = verb.doc
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.i > verb.i and cue_entry(c) is None and _is_verbal(c):
+                comp = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i and _is_that_clause(g)), None)
+                if comp is not None and (doc[c.left_edge.i].lower_ in _TIME_CLAUSE_MARKS
+                                         or doc[comp.left_edge.i - 1].text == ","):
+                    return comp, "ccomp"
         # "said in a report that X", "wrote in a letter that X": the parser
         # hangs the that-clause on the medium noun
         for prep in verb.children:
@@ -778,6 +815,8 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
 
 
 _WH_WORDS = {"whether", "if", "why", "how", "when", "where", "what", "who", "which"}
+# the subordinators of a time clause ("argued *since* the trial opened that X")
+_TIME_CLAUSE_MARKS = frozenset({"since", "after", "when", "before", "until", "as", "while", "once"})
 
 
 def _wh_clause(head: Token) -> bool:
@@ -860,6 +899,9 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
                 if (subj is not None and child.pos_ == "PROPN" and child.left_edge.i == subj.right_edge.i + 1
                         and subj.pos_ == "NOUN" and _names_an_org_object(subj.right_edge)):
                     continue  # "Analysts surveyed by the data firm *Tallyline* had expected": a name the parser cut off
+                if (subj is not None and subj.pos_ == "NOUN" and child.left_edge.i == subj.right_edge.i + 1
+                        and any(c.dep_ in ("acl", "relcl") for c in child.children)):
+                    continue  # "A timeline *the department* released shows": the subject of a relative clause
                 subj = child
             elif child.dep_ == "nsubjpass":
                 subj = subj or child
@@ -1053,7 +1095,7 @@ class Context:
         and hearsay cues), 'source' ("according", "in")."""
         if self._candidates is None:
             rules = frames()
-            nouns, passive, raising, hearsay = (set(rules.noun_cues) | set(rules.intention_nouns), set(rules.passive_sources),
+            nouns, passive, raising, hearsay = (set(rules.noun_cues), set(rules.passive_sources),
                                                 set(rules.raising_verbs), set(rules.hearsay_adverbs))
             adjectives = set(rules.belief_adjectives) | set(rules.make_adjectives)
             found: dict[str, list[Token]] = {"verb": [], "noun": [], "passive": [], "source": [], "adjective": []}
@@ -1368,6 +1410,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             continue  # reporting inside a quote belongs to the quote
         if _in_condition(tok) or any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
             continue  # "if investigators find X", "whether Sarenia will seek talks": nobody has said X
+        if _noun_relative_read_as_main(tok):
+            continue  # "X accused the company of Y, *a charge Kilbride denied*": a clause on "charge"
         has_prep = bool(rule.prep) and (any(c.dep_ == "prep" and c.lower_ in rule.prep for c in tok.children)
                                         or _prep_marked_clause(tok, rule) is not None)
         if rule.needs and not _has_deps(tok, rule.needs) and not has_prep:
@@ -1509,6 +1553,10 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 ts, te = marked.i + 1, marked.head.right_edge.i + 1
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
+            elif not predicated and obj.dep_ in ("dobj", "obj") and rule.lemma not in frames().expectation_verbs \
+                    and _unrealized(tok):
+                continue  # "must report a defect within five days", "is expected to challenge Pruett": an act to come, no claim
+                # (an expectation is one, whatever its mood: "told growers *to expect* 30 percent less water")
             elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and has_to_infinitive(tok))) \
                     and tok.dep_ in ("xcomp", "dobj", "pcomp", "advcl") and tok.head.pos_ == "VERB" \
                     and cue_entry(tok.head) is None and not predicated \
@@ -1530,9 +1578,14 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 # (but "backed claims that X", "welcomed the news that X" carry X)
             elif obj.lower_ in _REFLEXIVES and tok.lemma_.lower() in ("call", "name", "dub", "style"):
                 continue  # "a group calling itself Black Lantern": a name, not a claim
+            elif _under_hearsay_passive(tok):
+                continue  # "The board is understood to favour a merger": the hearsay passive's claim holds it
             else:
                 ts, te = _subtree_range(obj)
             te = _extend_over_object_preps(tok, te, temporal=rule.lemma in frames().expectation_verbs)
+            reason = _reason_prep(tok, obj) if obj is not None and marked is None else None
+            if reason is not None and reason.i >= te:
+                te = reason.right_edge.i + 1  # "accused X on Wednesday *of raising prices*"
             te = trim_trailing_asides(doc, ts, te)
             if marked is None and not predicated and obj is not None and _anaphoric_np(doc, obj, ts, te):
                 continue  # "rejected that account", "disputed those numbers": no content of its own
@@ -1582,8 +1635,11 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
                 continue
         if subj is None and rule.class_ == "cognition" and tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
             continue  # "known that", "thought to" without a thinker: leave to hedges
-        if rule.class_ == "evidential" and subj is not None and speakers and speakers[0].label == "UNNAMED" and speakers[0].text and speakers[0].text.lower() in ("it", "this", "that"):
-            speakers = []
+        if rule.class_ == "evidential" and subj is not None and speakers and speakers[0].label == "UNNAMED" \
+                and speakers[0].text and speakers[0].text.lower() in ("it", "this", "that") \
+                and not (speakers[0].text.lower() == "it" and (speakers[0].name or "").split()[-1:] and
+                         speakers[0].name.split()[-1].lower() in lexicon().evidential_nouns):
+            speakers = []  # "This shows that X": the writer's inference (not "The report found A. *It* also found B")
         anchors = [t.i for t in chain]
         # "reported a profit on Wednesday and said …, but warned …": verbs
         # coordinated with the cue share its date
@@ -1599,6 +1655,8 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
         if comp is not None and comp[1] == "ccomp":
             parts += _that_conjuncts_of_cue(doc, tok)
             parts += _sibling_clauses(doc, tok, comp[0], parts)
+            parts += _first_conjunct_before_cue(doc, tok, comp[0], parts)
+            parts += _passive_predicates_on_cue(doc, tok, comp[0], parts)
         if rid == "indirect.parenthetical":
             parts += _predicates_after_parenthetical_cue(doc, tok, parts)
         for part in parts:
@@ -1738,6 +1796,48 @@ def _sibling_clauses(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, 
     return out
 
 
+def _passive_predicates_on_cue(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'told reporters that rolling outages were not expected *but could not
+    be ruled out* if X': a passive predicate of the reported clause's subject
+    that the parser coordinated with the cue verb is reported too."""
+    out = []
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i < head.i or not _is_verbal(child) or _has_subject(child):
+            continue
+        if not any(c.dep_ == "auxpass" for c in child.children):
+            continue
+        first = doc[child.left_edge.i]
+        start = child.left_edge.i + (1 if first.dep_ == "cc" else 0)
+        if first.dep_ != "cc" and doc[start - 1].dep_ != "cc":
+            continue
+        end = _trim_end(doc, start, child.right_edge.i + 1)
+        if end - start >= 3 and not any(s < end and start < e for s, e in parts):
+            out.append((start, end))
+    return out
+
+
+def _first_conjunct_before_cue(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Nine people have been diagnosed with the disease, and two of them
+    remain in intensive care, the department said': the parser made the
+    trailing cue a conjunct of the first clause and the second its
+    complement; the first clause is reported too."""
+    first = verb.head
+    if verb.dep_ != "conj" or not _is_verbal(first) or cue_entry(first) is not None or not _has_subject(first):
+        return []
+    if not (first.i < head.i < verb.i and head.left_edge.i >= 2):
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i < head.i:
+        return []  # (a cue after its content: "…, the department said")
+    cc = doc[head.left_edge.i - 1]
+    if cc.dep_ != "cc" or cc.head.i != first.i or doc[cc.i - 1].text != ",":
+        return []
+    start, end = first.left_edge.i, cc.i - 1
+    if end - start < 3 or any(s < end and start < e for s, e in parts):
+        return []
+    return [(start, end)]
+
+
 def _that_conjuncts_of_cue(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """"said A, but *that the rules had left no choice*": a that-clause the
     parser coordinated with the cue verb itself is a second reported clause."""
@@ -1787,6 +1887,59 @@ def _refused_topic(verb: Token, rule: CueVerbRule) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and (head.lemma_.lower() in ("decline", "refuse")
                                       or any(c.dep_ == "neg" for c in head.children))
+
+
+_UNREAL_MODALS = frozenset({"must", "should", "will", "'ll", "would", "'d", "could", "can", "may", "might", "shall"})
+
+
+def _unrealized(verb: Token) -> bool:
+    """A verb in the infinitive or under a modal, not negated ("automakers
+    *must report* a defect", "is expected *to challenge* Pruett", "*will
+    offer* an optional Friday program"): what it would do, not what anyone
+    has said (a negated or refused one is a refusal: "would not rule out
+    X", "refused to rule out X")."""
+    if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusal_verbs()):
+        return False  # ("refused to rule out new taxes": a refusal said now)
+    return has_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in verb.children)
+
+
+def _noun_relative_read_as_main(verb: Token) -> bool:
+    """'Odum accused the company of pressuring the board, *a charge Kilbride
+    denied*': the parser made the sentence before the comma the cue's
+    reported clause and "a charge Kilbride" its subject. The cue is a
+    relative clause on the noun that sums up the sentence (like "a charge
+    the company denied"); it claims nothing itself."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if subj is None or comp is None or subj.i < comp.right_edge.i:
+        return False
+    doc = verb.doc
+    first = doc[subj.left_edge.i]
+    nouns = [c for c in subj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    return (first.lower_ in ("a", "an") and first.i >= 1 and doc[first.i - 1].text == ","
+            and any(n.lemma_.lower() in _content_nouns() for n in nouns))
+
+
+def _withheld_answer(verb: Token) -> bool:
+    """A cue verb whose subject only answers what came before, or gives no
+    answer ("Farrow *would not confirm* that", "the ministry declined to
+    confirm it", "She would not say.", "The ministry confirmed that."): no
+    content of its own and no hedge of the writer's."""
+    if cue_entry(verb) is None:
+        return False
+    holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusal_verbs() else verb
+    if not any(c.dep_ == "nsubj" for c in holder.children):
+        return False  # (the subject of "declined"; not the writer's "It is not confirmed")
+    rest = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd")]
+    if not rest:
+        return True  # "She would not say."
+    if len(rest) > 1:
+        return False
+    obj = rest[0]
+    doc = verb.doc
+    return obj.dep_ == "dobj" and (obj.lower_ in ("that", "this", "it", "so")
+                                   or _anaphoric_np(doc, obj, obj.left_edge.i, obj.right_edge.i + 1))
 
 
 def _anaphoric_np(doc: Doc, obj: Token, start: int, end: int) -> bool:
@@ -1881,7 +2034,7 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
         if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in content_nouns:
             for rel in obj.rights:
                 that = _complementizer_that(rel)
-                if rel.dep_ == "relcl" and that == obj.i + 1:
+                if rel.dep_ in ("relcl", "acl") and that == obj.i + 1:  # ("acl": "told trustees that funding has fallen")
                     return _that_clause_range(rel, that)
     for prep in verb.rights:
         if prep.dep_ != "prep":
@@ -1900,8 +2053,10 @@ def _that_clause_after_prep(verb: Token) -> Optional[tuple[Token, int, int]]:
             for pobj in nouns:
                 for rel in pobj.rights:
                     between = verb.doc[pobj.i + 1:rel.left_edge.i]
-                    dated = all(t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == pobj.i)
-                                for t in between)  # "on a call *on Wednesday* that X"
+                    phrases = [p for p in pobj.children if p.dep_ == "prep" and p.i < rel.i]
+                    # "on a call *on Wednesday* that X", "after a fourth day *of closed-door sessions* that X"
+                    dated = all(t.ent_type_ in ("DATE", "TIME") or any(p.left_edge.i <= t.i <= p.right_edge.i for p in phrases)
+                                for t in between)
                     if rel.dep_ == "acl" and prep.lower_ in ("after", "following", "amid", "despite", "before", "since") \
                             and pobj.lemma_.lower() in content_nouns:
                         continue  # ("told reporters after *news that* the plant would close": the news's content)
@@ -2015,6 +2170,19 @@ def _main_verb_read_as_relative(verb: Token) -> bool:
                     for c in verb.children))
 
 
+def _under_hearsay_passive(verb: Token) -> bool:
+    """Is ``verb`` the infinitive of an agentless hearsay passive ("The board
+    is *understood* to favour X", "is believed to have denied X")? That
+    passive is the claim (``passive_sources``); the verb below it is part of
+    its content, no stance of the subject's own."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    frame = verb.head
+    return (verb.dep_ == "xcomp" and frame.lemma_.lower() in frames().passive_sources
+            and any(c.dep_ == "auxpass" for c in frame.children)
+            and not any(c.dep_ == "agent" for c in frame.children))
+
+
 def _passive_predicate(ctx: Context, verb: Token, rule: CueVerbRule) -> list[Attribution]:
     """'The mayor is widely seen as a weak manager': an agentless passive of a
     view verb; unnamed people hold the view, the content is the clause."""
@@ -2054,11 +2222,24 @@ def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
     """'criticized the mayor for X', 'attacked Y as Z': a preposition right
     after the object that says what the stance is about."""
     nxt = obj.right_edge.i + 1
+    for child in verb.children:  # (over a time between: "accused X *on Wednesday* of Y")
+        if child.left_edge.i == nxt and _temporal_modifier(child):
+            nxt = child.right_edge.i + 1
+    preps = set(frames().stance_reason_preps)
+    if verb.lemma_.lower() in frames().accusation_verbs:
+        preps.add("of")  # "accused X on Wednesday *of* raising prices"
     for child in verb.children:
-        if child.dep_ == "prep" and child.i == nxt and child.lower_ in frames().stance_reason_preps \
+        if child.dep_ == "prep" and child.i == nxt and child.lower_ in preps \
                 and any(c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in child.children):
             return child
     return None
+
+
+def _temporal_modifier(tok: Token) -> bool:
+    """A time phrase on a verb: "on Wednesday", "last week", "Tuesday"."""
+    if tok.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+    return tok.dep_ in ("npadvmod", "advmod") and tok.ent_type_ in ("DATE", "TIME")
 
 
 def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -2072,7 +2253,15 @@ def split_that_clauses(doc: Doc, head: Optional[Token], start: int, end: int) ->
     cuts = []
     for tok in doc[max(start, head.left_edge.i):min(end, head.right_edge.i + 1)]:  # the head's subtree
         for child in tok.rights:
-            if not (child.dep_ == "conj" and _is_verbal(child) and start < child.left_edge.i < end):
+            # (a "that" clause the tagger headed with an adjective: "but that
+            # half of them were later *reversed*")
+            clause = _is_verbal(child) or (doc[child.left_edge.i].lower_ == "that" and _has_subject(child))
+            if child.dep_ == "acl" and _second_that_clause_on_noun(tok, child) and start < child.left_edge.i < end:
+                # "had no plans to offer the show elsewhere *and that the scripts
+                # remain its property*": parsed as a second clause on "plans"
+                cuts.append((child.left_edge.i - 1, child.left_edge.i + 1))
+                continue
+            if not (child.dep_ == "conj" and clause and start < child.left_edge.i < end):
                 continue
             first = doc[child.left_edge.i]
             if doc[first.i - 1].dep_ != "cc":
@@ -2190,6 +2379,18 @@ def _polarity_turns(first: Token, conj: Token) -> bool:
             or lemma in frames().topic_verbs or lemma in frames().withholding_verbs:
         return False  # "but would not discuss individual players": a refusal to say, no claim
     return _negated_predicate(first) != _negated_predicate(conj)
+
+
+def _second_that_clause_on_noun(noun: Token, clause: Token) -> bool:
+    """Is ``clause`` an "and that X" the parser hung on a noun that already
+    has its infinitive ("no plans *to offer* the show and *that the scripts
+    remain its property*")? It is a second reported clause, with its own
+    complementizer and subject."""
+    doc = noun.doc
+    first = doc[clause.left_edge.i]
+    return (noun.pos_ == "NOUN" and first.lower_ == "that" and first.dep_ == "mark" and _has_subject(clause)
+            and first.i >= 1 and doc[first.i - 1].dep_ == "cc" and doc[first.i - 1].lower_ in ("and", "but")
+            and any(c.dep_ == "acl" and c.i < clause.i and has_to_infinitive(c) for c in noun.children))
 
 
 def _under_noun(tok: Token, head: Token) -> bool:
@@ -2316,7 +2517,31 @@ def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
     if doc[i - 2].text == ",":
         return outer
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return outer if subj is not None and not can_speak(subj) else None
+    if subj is None:
+        return None
+    if not can_speak(subj):
+        return outer
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and rule_class(verb) == "speech":
+        # "He acknowledged *that* the family had not seen the files and said
+        # those would surface": a "that" opens the first reported clause, and a
+        # second cue inside it would come with its own ("and that they said")
+        return outer
+    # "Kilbride told reporters that *the ruling* turned on a technicality and
+    # predicted that X": a document's verb of finding, not of predicting, with
+    # a speaker outside ("the report found A and *predicted* B" stays the report's)
+    document = subj.lemma_.lower() in lexicon().evidential_nouns and subj.ent_type_ == ""
+    rule = cue_entry(verb)
+    outer_subj = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if document and rule is not None and rule.class_ != "evidential" and outer_subj is not None \
+            and outer_subj.lemma_.lower() not in lexicon().evidential_nouns:
+        return outer
+    return None
+
+
+def rule_class(verb: Token) -> Optional[str]:
+    """The class of the cue verb ``verb`` ("speech", "cognition", ...), or None."""
+    rule = cue_entry(verb)
+    return rule.class_ if rule is not None else None
 
 
 def _inverted_content_end(verb: Token, head: Token, end: int) -> int:
@@ -2346,7 +2571,9 @@ def _cut_conjoined_cues(head: Token, end: int) -> int:
     for child in head.rights:
         rule = cue_entry(child) if child.dep_ == "conj" else None
         if rule is not None and rule.class_ == "speech" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
+                c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children) \
+                and not (_unrealized(child) and not any(c.dep_ in ("ccomp", "parataxis") for c in child.children)):
+            # (not "and *might add* shuttle buses": an act to come, part of the content)
             # (a passive cue shares the content's subject: "inflation had
             # fallen and *was expected* to return to target")
             # cut at the "and" right before it, not at an earlier one:
@@ -2439,20 +2666,14 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
     subject of the verb the noun is the object of ("X made the claim")."""
     rules = frames()
     nouns = set(rules.noun_cues)
-    intentions = set(rules.intention_nouns)
-    either = nouns | intentions
     out: list[Attribution] = []
     for tok in ctx.candidates("noun"):
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma not in either or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
+        if tok.pos_ != "NOUN" or lemma not in nouns or ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
             continue
-        skip_first = 1  # the opening "that"
-        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None) if lemma in nouns else None
-        if comp is None and lemma in intentions:
-            # "her pledge to raise the wage": the infinitive right after the noun
-            comp = next((c for c in tok.children if c.dep_ == "acl" and c.left_edge.i == tok.i + 1
-                         and ctx.doc[tok.i + 1].lower_ == "to" and _is_verbal(c)), None)
-            skip_first = 0
+        # (not an intention's infinitive, "her pledge to raise the wage": no
+        # reader of 145 team-written sets took one as a claim)
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _is_that_clause(c)), None)
         if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             # "Her argument is that voters value stability"
             comp = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and _is_that_clause(c)), None)
@@ -2473,13 +2694,11 @@ def noun_attributions(ctx: Context) -> list[Attribution]:
             sources = [subj] if subj is not None else []
             anchors += [t.i for t in chain]
         speakers = _resolve_all(ctx, sources)
-        if not speakers and not skip_first:
-            continue  # "the plan to widen the road": an intention needs someone who holds it
         if not speakers:
             speakers = [SpeakerRef("UNNAMED")]
         start, end = _subtree_range(comp)
         end = trim_trailing_asides(ctx.doc, start, end)
-        out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + skip_first, end), (tok.i, tok.i + 1), tok.i, anchors))
+        out.extend(_make(ctx, "nominal", "nominal.noun", speakers, (start + 1, end), (tok.i, tok.i + 1), tok.i, anchors))
     return out
 
 
@@ -2570,7 +2789,7 @@ def passive_attributions(ctx: Context) -> list[Attribution]:
             label, rid = "AUTHOR", "raising.seem"
         elif tok.lower_ in rules.hearsay_adverbs and tok.dep_ == "advmod" and _is_verbal(tok.head):
             rng = clause_range(tok.head, tok)
-            label, rid = "UNNAMED", "passive.hearsay"
+            label, rid = "AUTHOR", "passive.hearsay"  # (nobody named: the article's own hearsay)
         if rng is None or label is None:
             continue
         speakers = [] if label == "AUTHOR" else [SpeakerRef("UNNAMED")]
@@ -2810,19 +3029,39 @@ def label_speaker(ctx: Context, label: str, at: int) -> SpeakerRef:
     offset of the line's words (the label's tokens are found before it)."""
     doc, table = ctx.doc, ctx.table
     words = [w.strip(".") for w in label.split() if w.strip(".")]
-    span = doc.char_span(ctx.text.rfind(label, 0, at), at, alignment_mode="expand")
+    pos = ctx.text.rfind(label, 0, at)
+    span = doc.char_span(pos, pos + len(label), alignment_mode="expand") if pos >= 0 else None
     start, end = (span.start, span.end) if span is not None else (None, None)
     lowered = [w.lower() for w in words]
     full = table.surnames.get(lowered[-1]) if lowered else None
     if full is None:
         firsts = {n.split()[0].lower(): n for _, n in table.persons if len(n.split()) > 1}
         full = firsts.get(lowered[0]) if lowered else None
+    if full is None and len(words) == 1:
+        full = _full_name_in(ctx.text, words[0])
     if full is not None:
         return SpeakerRef("PERSON", label, full, start, end, start)
     lex = lexicon()
     if len(lowered) == 1 and (lowered[0] in lex.role_words or lowered[0] in lex.unnamed_nouns or lowered[0] in lex.person_nouns):
         return SpeakerRef("UNNAMED", label, lowered[0], start, end, start)
     return SpeakerRef("PERSON", label, " ".join(w.capitalize() for w in words), start, end, start)
+
+
+def _full_name_in(text: str, surname: str) -> Optional[str]:
+    """The full name the text writes a surname label with, when the NER
+    missed it ("Tamsin Holloway" for "HOLLOWAY:" or "A: Holloway:"): a
+    capitalized first name before the surname, not a title, role word or
+    function word ("Chief Holloway", "Mr Holloway", "When Holloway")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lex = lexicon()
+    last = surname.title()
+    for m in re.finditer(rf"\b([A-Z][a-z][\w'\u2019-]*) {re.escape(last)}\b", text):
+        first = m.group(1).lower()
+        if first not in STOP_WORDS and first not in lex.role_words and first.rstrip(".") not in lex.title_abbreviations \
+                and first + "." not in lex.title_abbreviations:
+            return f"{m.group(1)} {last}"
+    return None
 
 
 def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:
@@ -3580,6 +3819,8 @@ def author_attributions(ctx: Context, existing: list[Attribution], epistemic_cue
                 continue  # "The report says X but *does not estimate* by how much": its act, not the writer's hedge
             if _others_question(tok):
                 continue  # "asked whether X", "decide whether X": no doubt of the writer's
+            if _withheld_answer(tok):
+                continue  # "Farrow would not confirm that": the lawyer's non-answer, no doubt of the writer's
             if _subjects_state(tok) or _subjects_state(doc[cue.end - 1]):  # (also "was *less sure*")
                 continue  # "Harlan Teague, an analyst, was less sure": the analyst's doubt, not the writer's
             head = clause_head(tok)

@@ -110,7 +110,7 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
     for t in timexes:
         if t.end <= sent_start or t.start >= sent_end:
             continue
-        if att.content_start <= t.start < att.content_end and not aside:
+        if att.content_start <= t.start < att.content_end and not aside and not _on_the_cue_verb(doc, t, att):
             continue  # (a cue inside its content, "The budget, said Ruiz *on Tuesday*, was
             # balanced": a date hung on the cue is still the saying's)
         if att.relayed is not None and att.relayed[0] <= t.start < att.relayed[1]:
@@ -145,11 +145,27 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             cur = cur.head
             steps += 1
         if hit:
-            # the most directly attached date wins, then the nearest
-            rank = (steps, min(abs(root.i - a) for a in anchors))
+            # a day wins over a coarser date ("killed in a crash *last spring*
+            # sued ... *on Tuesday*", the season misattached to the verb), then
+            # the most directly attached, then the nearest
+            rank = (t.granularity not in ("day", "time"), steps, min(abs(root.i - a) for a in anchors))
             if best is None or rank < best[0]:
                 best = (rank, t)
     return best[1] if best else None
+
+
+def _on_the_cue_verb(doc: Doc, t: Timex, att: Attribution) -> bool:
+    """A date the parser hung on the cue verb between the parts of a noun
+    phrase content ("accused Pennycress Markets *on Wednesday* of raising
+    prices"): the saying's, though inside the content's range."""
+    if att.kind != "nominal" or att.cue_token is None:
+        return False
+    root = _timex_root(doc, t)
+    if root is None:
+        return False
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head
+    return root.head.i == att.cue_token and root.dep_ in ("prep", "npadvmod")
 
 
 def _describes_speaker(tok) -> bool:

@@ -767,7 +767,9 @@ def _previous_person(doc: Doc, before: int, table: NameTable, max_sents: int = 6
         # (or the source of an "according to", who spoke: "…, according to
         # Hallvardsen. She said her team hopes to return")
         source = _according_to_source(tok)
-        if (tok.i not in known and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "nsubjpass") or source)
+        # (tagged a noun too: "*Farrow* would not confirm that", opening its sentence)
+        if (tok.i not in known and (tok.pos_ == "PROPN" or (tok.tag_ == "NN" and tok.is_title))
+                and (tok.dep_ in ("nsubj", "nsubjpass") or source)
                 and tok.ent_type_ == "" and tok.lower_ in table.surnames
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)):  # not "Battle Angel 2"
             cand.append((tok.i, table.surnames[tok.lower_], source))
@@ -1330,6 +1332,8 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
         return None
     if not any(c.dep_ == "det" for c in noun.children):
         return None  # (not "*Her* lawyer said X. She said Y": the possessor is the one in view)
+    if _reported_by_named(noun):
+        return None  # (not "Achterberg said *the guard* expects X. ... she said": a subject of her words)
     # ("a board spokeswoman", "the other aide", "the manager": a definite
     # role noun stays UNNAMED only when the article titled nobody so, since
     # resolve() gives "the judge" to "Judge Helena Marchbanks")
@@ -1349,6 +1353,20 @@ def _previous_unnamed_speaker(doc: Doc, pronoun: Token, last_speakers: Optional[
             return None  # only this sentence or the one before, with their quotes in between:
             # ('"...," the manager said. "We have tried for two years." *He* said')
     return r if there == here else None
+
+
+def _reported_by_named(tok: Token) -> bool:
+    """Is ``tok`` inside the clause a named person's verb reports ("Achterberg
+    said *the guard* expects to keep vessels on site")?"""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or any(
+                a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children)) for c in cur.head.children):
+            return True  # ("Batalla said", "Rudd's spokeswoman, Ines Batalla, said")
+        cur = cur.head
+    return False
 
 
 def _previous_unnamed_subject(doc: Doc, pronoun: Token) -> Optional[SpeakerRef]:

@@ -31,6 +31,21 @@ RULE_CASES = [
     # indirect speech, ccomp
     ("Mayor Elena Ruiz said that the fare will rise by 25 cents.", "Elena Ruiz", "said", "the fare will rise by 25 cents", "indirect"),
     ("The agency told reporters the bridge would reopen in May.", "agency", "told", "the bridge would reopen in May", "indirect"),
+    # the that-clause hung on a time clause between (set 148)
+    ("Farrow has argued since the trial opened that Kessling was an overeager founder.", "Farrow", "argued",
+     "Kessling was an overeager founder", "indirect"),
+    ("Ruiz said after the meeting ended that the vote would be delayed.", "Ruiz", "said", "the vote would be delayed",
+     "indirect"),
+    # ... on the noun of a phrase after the one told, over a phrase of its own (set 150)
+    ("Benedikt Aurell, the special envoy, told reporters after a fourth day of closed-door sessions that the two "
+     "delegations had made real progress.", "Benedikt Aurell", "told", "the two delegations had made real progress",
+     "indirect"),
+    # the that-clause read as a clause on the one told (set 150)
+    ("The university's vice president for finance, Howard Lintz, told trustees that state funding per student has "
+     "fallen 18 percent since 2019 after inflation.", "Howard Lintz", "told",
+     "state funding per student has fallen 18 percent", "indirect"),
+    ("The agency had told reporters on Monday, a day after the tanker struck a submerged ledge, that about 3,000 "
+     "gallons had escaped.", "agency", "told", "about 3,000 gallons had escaped", "indirect"),
     # participial cue inherits the subject of the verb it hangs on
     ("On Monday, director Robert Rodriguez gave an update, stating that filming is expected to start soon.",
      "Robert Rodriguez", "stating", "filming is expected to start soon", "indirect"),
@@ -72,10 +87,27 @@ RULE_CASES = [
 SOURCELESS_CASES = [
     # agentless passives and raising: (text, label, cue, claim part, level)
     ("The bridge is expected to reopen in May.", "AUTHOR", "expected", "The bridge is expected to reopen in May", "probable"),
-    ("The senator is said to be weighing a run for governor.", "UNNAMED", "said", "be weighing a run for governor", None),
-    ("The company reportedly plans to cut 200 jobs.", "UNNAMED", "reportedly", "plans to cut 200 jobs", None),
+    # hearsay with nobody named is the article's own (the readers of 145 sets
+    # gave 15 of 18 such claims to AUTHOR)
+    ("The senator is said to be weighing a run for governor.", "AUTHOR", "said", "be weighing a run for governor", None),
+    ("The company reportedly plans to cut 200 jobs.", "AUTHOR", "reportedly", "plans to cut 200 jobs", None),
     ("Cruz seemed lost during the debate.", "AUTHOR", "seemed", "Cruz seemed lost during the debate", None),
+    ("The board is understood to favour a merger.", "AUTHOR", "understood", "The board is understood to favour a merger",
+     "probable"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "The board is understood to favour a merger.",
+    "The board is believed to favour a merger and oppose the sale.",
+    "The minister is believed to have denied the report.",
+    "The company is expected to report quarterly results in early December.",
+])
+def test_regression_a_stance_verb_under_a_hearsay_passive_was_the_subjects_own_claim(extract, text):
+    """Set 139 and set 149 ('The board is understood to favour X'): besides
+    the passive's claim, 'favour X' gave the board a claim of its own."""
+    claims = extract(text)
+    assert [c.rule for c in claims] == ["passive.agentless"], tuples(claims)
 
 
 @pytest.mark.parametrize("text, label, cue, claim, level", SOURCELESS_CASES, ids=[c[0][:30] for c in SOURCELESS_CASES])
@@ -123,6 +155,8 @@ AUTHOR_CASES = [
     ("It is likely that the council will approve the budget.", "the council will approve the budget"),
     # "it is not known whether" is the writer's "unclear whether", not an unnamed source
     ("It is not known whether the plant will reopen.", "whether the plant will reopen"),
+    # "it has not been confirmed that X" leaves X open (it was read as certain)
+    ("It has not been confirmed that the plant will close.", "the plant will close"),
 ]
 
 
@@ -130,6 +164,11 @@ AUTHOR_CASES = [
 def test_author_claims_need_an_epistemic_cue(extract, text, claim):
     claims = extract(text)
     assert any(c.speaker.label == "AUTHOR" and claim in c.claim.text for c in claims), tuples(claims)
+
+
+def test_regression_not_confirmed_that_was_certain(extract):
+    [c] = extract("It has not been confirmed that the plant will close.")
+    assert (c.certainty.level, c.certainty.polarity) == ("unknown", "positive")
 
 
 @pytest.mark.parametrize(
@@ -140,6 +179,12 @@ def test_author_claims_need_an_epistemic_cue(extract, text, claim):
         "Shares of the company rose 4 percent in early trading.",
         # narration about fears is not the author hedging
         "Stocks fell on fears of a recession.",
+        # a non-answer or an answer to what came before (set 148: "Farrow
+        # would not confirm that" was the writer's unknown claim)
+        "Farrow would not confirm that.",
+        "The ministry declined to confirm it.",
+        "She would not say.",
+        "The ministry confirmed that.",
     ],
 )
 def test_plain_narration_is_not_a_claim(extract, text):
@@ -155,6 +200,46 @@ def test_pronoun_resolves_to_last_person(extract):
     claims = extract(text)
     [c] = [c for c in claims if c.cue and c.cue.text == "said"]
     assert (c.speaker.text, c.speaker.name, c.speaker.label) == ("She", "Lana Condor", "PERSON")
+
+
+def test_regression_he_skipped_a_surname_the_tagger_read_as_a_noun(extract):
+    """Set 148: 'Farrow would not confirm that. "...," he said': "Farrow",
+    opening its sentence, was tagged a common noun, and he went to Kessling."""
+    claims = extract("Kessling's lawyer, Gideon Farrow, spoke. According to a pretrial filing by the defense, "
+                     "Kessling may take the stand himself. Farrow would not confirm that. \"We will make that "
+                     "decision when the government is finished,\" he said.")
+    [c] = [c for c in claims if "make that decision" in c.claim.text]
+    assert c.speaker.name == "Gideon Farrow", tuples(claims)
+
+
+def test_regression_she_went_to_an_unnamed_subject_inside_the_previous_speakers_words(extract):
+    """Set 148: 'Achterberg said the guard expects to keep vessels on site.
+    Asked ..., she said X': she went to "the guard", the subject of a cue
+    verb inside Achterberg's reported clause."""
+    claims = extract("Achterberg said the guard expects to keep vessels on site. Asked whether the tanker would be "
+                     "towed to port, she said that decision had not been made.")
+    [c] = [c for c in claims if "not been made" in c.claim.text]
+    assert c.speaker.name == "Achterberg", tuples(claims)
+
+
+def test_regression_she_in_a_relative_clause_went_to_the_subject_of_the_spokeswomans_words(extract):
+    """Set 153: "Rudd's spokeswoman, Ines Batalla, said that the senator had
+    been referring to X, which she said had already been frozen": she went to
+    "the senator", the subject of Batalla's reported clause."""
+    claims = extract("Rudd's spokeswoman, Ines Batalla, said later Tuesday that the senator had been referring to "
+                     "seasonal park hiring, which she said had already been frozen.")
+    [c] = [c for c in claims if "frozen" in c.claim.text]
+    assert c.speaker.name == "Ines Batalla", tuples(claims)
+
+
+def test_regression_a_hedged_act_conjoined_to_the_content_became_the_writers(extract):
+    """Set 153: 'said the airline was moving flights ..., and might add
+    shuttle buses': "add" was read as a second cue verb and cut off, and its
+    hedge made the rest an AUTHOR claim."""
+    claims = extract("A Skylark spokesman, Farid Ostrowe, said the airline was moving some long-haul flights to "
+                     "Pelling Field, about 70 miles north, and might add shuttle buses for passengers rebooked there.")
+    assert [(c.speaker.name, c.certainty.level) for c in claims] == [("Farid Ostrowe", "certain"),
+                                                                   ("Farid Ostrowe", "possible")], tuples(claims)
 
 
 def test_surname_resolves_to_full_name(extract):
@@ -423,6 +508,37 @@ def test_two_that_clauses_are_two_claims(extract):
     assert {c.cue.text for c in claims} == {"said"}
 
 
+def test_regression_and_that_after_an_infinitive_on_a_noun_was_not_split(extract):
+    """Set 151: 'said it had no plans to offer the show to other outlets and
+    that the scripts remain its property': the second that-clause, hung on
+    "plans", stayed in the first claim and took its negation."""
+    claims = extract("The company said it had no plans to offer the show to other outlets and that the unfinished "
+                     "scripts for a second season remain its property.")
+    assert [(c.claim.text, c.certainty.polarity) for c in claims] == [
+        ("it had no plans to offer the show to other outlets", "negative"),
+        ("the unfinished scripts for a second season remain its property", "positive")], tuples(claims)
+
+
+def test_regression_it_after_a_report_that_found_was_the_writer(extract):
+    """Set 149: 'The report found that A. It also found that B': B went to
+    the writer, as if "It" were the writer's "This shows that"."""
+    claims = extract("The coalition released a report on prices. The report found that egg prices rose 61 percent."
+                     "\n\nIt also found that the markup on bread had roughly doubled. "
+                     "Ruiz said fares rose. This shows that the policy failed.")
+    got = [(c.speaker.label, c.speaker.name, c.claim.text) for c in claims]
+    assert ("UNNAMED", "report", "the markup on bread had roughly doubled") in got, got
+    assert ("AUTHOR", None, "the policy failed") in got, got
+
+
+def test_regression_a_second_that_clause_headed_by_an_adjective_was_not_split(extract):
+    """Set 149: 'said X had raised prices in early 2024 but that about half
+    of those increases were later reversed' ("reversed" tagged an adjective)."""
+    claims = extract("A person familiar with the pricing said Pennycress had raised prices at its rural stores in "
+                     "early 2024 but that about half of those increases were later reversed.")
+    assert [c.claim.text for c in claims] == ["Pennycress had raised prices at its rural stores in early 2024",
+                                              "about half of those increases were later reversed"], tuples(claims)
+
+
 @pytest.mark.parametrize(
     "text, name, label",
     [
@@ -640,10 +756,6 @@ def test_regression_coordinated_cue_without_subject_is_not_parenthetical(extract
 @pytest.mark.parametrize(
     "text, speaker, cue, claim",
     [
-        # intentions: an infinitive complement is the content, like "promised to"
-        ("The transit union plans to strike on the first day of school.", "union", "plans", "to strike on the first day of school"),
-        ("Governor Ana Lima intends to veto the water bill.", "Ana Lima", "intends", "to veto the water bill"),
-        ("Councilwoman Rita Fenn aims to rebuild the harbor wall by 2030.", "Rita Fenn", "aims", "to rebuild the harbor wall by 2030"),
         # "asked about X", "asked for X"
         ("Senator Dan Okafor asked about the delays on the northern line.", "Dan Okafor", "asked", "the delays on the northern line"),
         # "called for X to Y": the parser makes "for" the mark of the clause
@@ -672,6 +784,23 @@ def test_intention_view_and_stance_frames(extract_with_requests, text, speaker, 
     claims = extract_with_requests(text)
     assert any(speaker.lower() in ((c.speaker.name or "") + " " + (c.speaker.text or "")).lower() and c.cue and c.cue.text == cue
                and c.claim.text == claim for c in claims), tuples(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The transit union plans to strike on the first day of school.",
+    "Governor Ana Lima intends to veto the water bill.",
+    "Councilwoman Rita Fenn aims to rebuild the harbor wall by 2030.",
+    "Halvard Air and Corvane Airlines agreed to merge in an all-stock deal.",
+    "The mayor wants to build a new stadium.",
+    "He refused to resign.",
+])
+def test_regression_an_intention_or_agreement_in_narration_was_a_claim(extract, text):
+    """'X plans / wants / agreed / refused to Y' written by the reporter:
+    on 145 team-written sets 24 of 27 such claims were extra (sets 121, 143,
+    152 ...); a stated intention is taken when someone reports it ("Ode said
+    she plans to keep coming")."""
+    assert extract(text) == []
+
 
 
 @pytest.mark.parametrize(
@@ -844,17 +973,118 @@ def test_decided_to_is_an_intention(extract):
         (c.speaker.text, c.cue.text, c.claim.text) for c in claims if c.cue]
 
 
-@pytest.mark.parametrize(
-    "text, speaker, cue, claim",
-    [
-        ("Governor Ana Lima's pledge to raise the minimum wage drew cheers.", "Ana Lima", "pledge", "to raise the minimum wage"),
-        ("The council's decision to close the library was announced on Monday.", "council", "decision", "to close the library"),
-    ],
-)
-def test_intention_nouns_with_a_holder(extract, text, speaker, cue, claim):
-    claims = extract(text)
-    assert any(speaker.lower() in ((c.speaker.name or "") + " " + (c.speaker.text or "")).lower() and c.cue and c.cue.text == cue
-               and c.claim.text == claim for c in claims), tuples(claims)
+@pytest.mark.parametrize("text", [
+    "Governor Ana Lima's pledge to raise the minimum wage drew cheers.",
+    "The council's decision to close the library was announced on Monday.",
+    "The recall could also complicate Tandemly's plan to expand into two more states next year.",
+])
+def test_regression_an_intention_nouns_infinitive_was_a_claim(extract, text):
+    """'X's plan / decision / pledge to Y' gave X a claim Y: ten times on
+    145 team-written sets, never one the readers took (a plan is no report)."""
+    assert not [c for c in extract(text) if c.cue is not None and c.cue.text in ("pledge", "decision", "plan")]
+
+
+@pytest.mark.parametrize("text", [
+    "The lawsuit seeks $48 million in damages and an order blocking the release.",
+    "It offers two years of free credit monitoring.",  # (offer is no cue verb)
+    "Under bureau rules, automakers must report a safety defect within five business days.",
+    "Meridale is expected to report third-quarter results on Nov. 5.",
+    "The district would offer an optional Friday program for younger children.",
+])
+def test_regression_an_act_named_by_its_object_was_a_claim(extract, text):
+    """Sets 12, 63, 90, 116, 122, 148 ('The suit seeks unspecified damages',
+    'It offers two years of free credit monitoring') and 59, 122, 143 (a
+    verb under a modal or in the infinitive: 'must report a defect'): what
+    someone seeks, offers or would do is no claim; 13 of 17 'seek' and 7 of
+    10 'offer' object claims on 145 sets were extra."""
+    assert [c for c in extract(text) if c.rule.startswith("nominal")] == []
+
+
+@pytest.mark.parametrize("text, claim, said_on", [
+    ("A consumer group accused Pennycress Markets on Wednesday of raising prices far faster than its costs rose.",
+     "Pennycress Markets on Wednesday of raising prices far faster than its costs rose", "2026-03-04"),
+    ("The union accused the company last week of breaking the contract.",
+     "the company last week of breaking the contract", "2026-W09"),
+    ("Ruiz criticized the mayor on Monday for the delays.", "the mayor on Monday for the delays", "2026-03-02"),
+    ("The union accused the company of breaking the contract.", "the company of breaking the contract", None),
+])
+def test_regression_a_date_between_object_and_reason_cut_the_accusation(extract, text, claim, said_on):
+    """Set 149: 'accused Pennycress Markets on Wednesday of raising prices':
+    the claim was the object alone; the date still dates the saying."""
+    [c] = extract(text, published="2026-03-05")
+    assert (c.claim.text, c.said_on.value if c.said_on else None) == (claim, said_on), tuples([c])
+
+
+def test_regression_the_first_of_two_clauses_before_a_trailing_cue_was_lost(extract):
+    """Set 154: 'Nine people ... have been diagnosed with the disease, and two
+    of them remain in intensive care, the department said Thursday': the
+    parser made "said" a conjunct of the first clause, which was lost."""
+    claims = extract("Nine people who stayed at the Larkmere Hotel have been diagnosed with Legionnaires' disease, and "
+                     "two of them remain in intensive care, the county health department said Thursday.")
+    assert [c.claim.text for c in claims] == [
+        "Nine people who stayed at the Larkmere Hotel have been diagnosed with Legionnaires' disease",
+        "two of them remain in intensive care"], tuples(claims)
+    # (not a clause with its own cue: "The mayor resigned, and the council said X")
+    assert [c.claim.text for c in extract("The mayor resigned, and the council said it would appoint an interim.")] \
+        == ["it would appoint an interim"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A timeline the department released with its announcement shows that the first patient was admitted on June 27.",
+     "timeline"),
+    ("The report the agency published on Monday found that the dam was unsafe.", "report"),
+])
+def test_regression_the_subject_of_a_reduced_relative_became_the_documents_speaker(extract, text, speaker):
+    """Set 154: 'A timeline the department released ... shows that X': the
+    parser gave "shows" two subjects, and the department took the claim."""
+    [c] = extract(text)
+    assert c.speaker.text == speaker, tuples([c])
+
+
+def test_regression_a_passive_predicate_conjoined_to_the_cue_became_the_writers(extract):
+    """Set 155: 'told reporters that rolling outages were not expected but
+    could not be ruled out if X': the parser hung "ruled" on "told", and the
+    hedged predicate became an AUTHOR claim."""
+    claims = extract("Renske Dahlgren told reporters on a briefing call that rolling outages were not expected today "
+                     "but could not be ruled out if a large plant trips offline during the evening peak.")
+    assert [c.speaker.name for c in claims] == ["Renske Dahlgren", "Renske Dahlgren"], tuples(claims)
+    assert (claims[1].certainty.level, claims[1].certainty.polarity) == ("possible", "positive")
+
+
+def test_regression_said_after_a_that_clause_took_the_clauses_subject(extract):
+    """Set 155: 'He acknowledged that the family had not yet seen the files
+    and said those would likely surface': "said" went to the family."""
+    claims = extract("Quillane spoke for the company. He acknowledged that the family had not yet seen the company's "
+                     "full screening files and said those would likely surface during discovery.")
+    assert [(c.speaker.text, c.claim.text) for c in claims] == [
+        ("He", "the family had not yet seen the company's full screening files"),
+        ("He", "those would likely surface during discovery")], tuples(claims)
+
+
+def test_regression_a_season_misattached_to_the_cue_beat_its_day(extract):
+    """Set 155: 'The family of a student who was killed in a crash last spring
+    sued X on Tuesday, alleging that Y': "last spring", hung on "sued" by the
+    parser, dated the allegation."""
+    [c] = extract("The family of a nursing student who was killed in a crash last spring sued the company Corrivo on "
+                  "Tuesday, alleging that the company kept her driver on its app.", published="2026-11-18")
+    assert c.said_on is not None and c.said_on.value == "2026-11-17", tuples([c])
+
+
+def test_regression_a_charge_x_denied_took_the_sentence_before_as_its_content(extract):
+    """Set 151: 'Odum accused the company of pressuring the board, a charge
+    Kilbride denied': the parser read "a charge Kilbride" as the subject of
+    "denied" and the accusation as its reported clause; Odum's claim was lost."""
+    claims = extract("Odum also accused the company of pressuring the board to vote early, a charge Kilbride denied.")
+    assert [(c.speaker.text, c.claim.text) for c in claims] == [
+        ("Odum", "the company of pressuring the board to vote early")], tuples(claims)
+
+
+def test_a_refused_or_negated_act_keeps_its_object_claim(extract):
+    claims = extract("The minister refused to rule out new taxes. Police did not confirm the arrest.")
+    assert [(c.speaker.text, c.claim.text) for c in claims] == [("minister", "new taxes"), ("Police", "the arrest")]
+    # an expectation is one in any mood (set 142)
+    claims = extract("The irrigation district has already told growers to expect 30 percent less water next season.")
+    assert [c.claim.text for c in claims] == ["30 percent less water"], tuples(claims)
 
 
 def test_intention_noun_without_a_holder_is_not_a_claim(extract):
@@ -1219,6 +1449,9 @@ def test_regression_second_that_clause_kept_before_a_conjoined_cue(extract_with_
     # the parser hangs 'urged' on 'was' (the reported clause): the sayer urged
     ("The mayor said that the bridge was safe, and urged residents to stay calm.", "mayor"),
     ("Coach Lena Ortiz said the team had trained well, and warned that the pitch would be slow.", "Lena Ortiz"),
+    # no comma, but a document's clause: a ruling does not predict (set 151)
+    ("The company's lawyer, Desmond Kilbride, told reporters that the ruling turned on a technicality and predicted "
+     "that the state Supreme Court would take up the case.", "Desmond Kilbride"),
 ])
 def test_regression_cue_conjoined_to_reported_clause_takes_the_sayer(extract_with_requests, text, expected):
     """A cue after ', and' that the parser attached to the reported clause
@@ -2599,8 +2832,7 @@ def test_a_pronoun_resolved_earlier_gives_the_gender(extract):
      [("AUTHOR", "known", "how the city will verify complaints", "passive")]),
     # a noun cue inside the writer's hedged clause does not silence it
     ("The row is likely to overshadow the federation's bid to host the championship.",
-     [("AUTHOR", None, "The row is likely to overshadow the federation's bid to host the championship", "unattributed"),
-      ("federation", "bid", "to host the championship", "nominal")]),
+     [("AUTHOR", None, "The row is likely to overshadow the federation's bid to host the championship", "unattributed")]),
     # the medium a cue speaks through is no topic: "told analysts on a call (on Wednesday) that X"
     ("Lorna Baptiste told analysts on a call on Wednesday that the company had enough cash to reach the launch.",
      [("Lorna Baptiste", "told", "the company had enough cash to reach the launch", "indirect")]),
@@ -3245,6 +3477,13 @@ def test_review_findings(extract, text, expected):
     # the interview labels in capitals
     ("Tom Lee spoke.\n\nQUESTION: Will it pass?\n\nANSWER: It will pass.",
      [("question", "Will it pass?"), ("answer", "It will pass.")]),
+    # an answer label naming who answers, when the article names that person
+    ("Tamsin Holloway and Rafael Obiang spoke.\n\nQ: Jobs?\n\nA: Holloway: None will go.\n\n"
+     "Q: Fares?\n\nA (Obiang): Fares will not rise.\n\nQ: And you?\n\nA: Nothing to add.",
+     [("question", "Jobs?"), ("named_answer", "None will go."), ("question", "Fares?"),
+      ("named_answer", "Fares will not rise."), ("question", "And you?"), ("answer", "Nothing to add.")]),
+    # ... not a capitalized word the article writes as no name
+    ("Tom Lee spoke.\n\nQ: Jobs?\n\nA: Yes: all of them.", [("question", "Jobs?"), ("answer", "Yes: all of them.")]),
 ])
 def test_interview_turns(text, expected):
     from pipeline.attribution import interview_turns
@@ -4027,6 +4266,35 @@ def test_regression_interview_answers_under_the_surname_had_no_speaker(extract):
     assert [c.claim.text for c in answers] == [
         "We will play more living composers, probably one new piece on every program",
         "I think it is afraid of being bored", "They may be right to worry for a season or two"]
+
+
+def test_regression_answers_labelled_with_the_answerer_went_to_the_interviewee(extract):
+    """Set 152 ('A: Holloway: ...' in an analysts' call with two chief
+    executives) and set 154 ('A (Penhallow): ...' where the answers are the
+    mayor's unless noted): every answer went to one person, and the label's
+    name was read into the claim as a colon title ('Obiang: Fares ...')."""
+    claims = extract("Corvane's chief executive, Rafael Obiang, will become chairman, and Halvard's chief "
+                     "executive, Tamsin Holloway, will run the merged airline. Holloway took most questions.\n\n"
+                     "Q: Nadia Ferreira-Kell, Tollcross Securities: What happens to fares?\n\n"
+                     "A: Obiang: Fares on those routes are set by demand. I don't expect fares to rise.\n\n"
+                     "Q: How many jobs are at risk?\n\n"
+                     "A (Holloway): Some of those roles may not survive.")
+    got = [(c.speaker.name, c.speaker.text, c.claim.text) for c in claims if c.rule == "direct.interview"]
+    # (the full name even where the NER did not tag it as a person)
+    assert got == [("Rafael Obiang", "Obiang", "Fares on those routes are set by demand"),
+                   ("Rafael Obiang", "Obiang", "I don't expect fares to rise"),
+                   ("Tamsin Holloway", "Holloway", "Some of those roles may not survive")], tuples(claims)
+
+
+@pytest.mark.parametrize("text, surname, expected", [
+    ("Halvard's chief executive, Tamsin Holloway, will run it.", "HOLLOWAY", "Tamsin Holloway"),
+    ("Chief Holloway spoke. Mr Holloway left. When Holloway spoke, Dr. Holloway nodded.", "Holloway", None),
+    ("Nobody named Holloway here.", "Holloway", None),
+])
+def test_full_name_of_a_surname_label(text, surname, expected):
+    from pipeline.attribution import _full_name_in
+
+    assert _full_name_in(text, surname) == expected
 
 
 def test_a_title_case_label_outside_an_interview_is_no_turn():

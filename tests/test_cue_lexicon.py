@@ -12,15 +12,16 @@ def _case(lemma: str, rule) -> tuple[str, str]:
     if rule.class_ == "quote_only":
         return f'"The new bridge is unsafe," Ruiz will {lemma}.', "The new bridge is unsafe"
     if rule.class_ == "nominal_only":
+        # (not under "will": an object under a modal is an act to come, no claim)
         if rule.needs_prep:
-            return f"Mayor Elena Ruiz will {lemma} the new bridge plan {rule.needs_prep[0]} a failure.", f"the new bridge plan {rule.needs_prep[0]} a failure"
+            return f"Mayor Elena Ruiz and her aides openly {lemma} the new bridge plan {rule.needs_prep[0]} a failure.", f"the new bridge plan {rule.needs_prep[0]} a failure"
         if rule.needs:
-            return f"Mayor Elena Ruiz will {lemma} the plan a failure.", "the plan a failure"
+            return f"Mayor Elena Ruiz and her aides openly {lemma} the plan a failure.", "the plan a failure"
         if rule.prep:
-            return f"Mayor Elena Ruiz will {lemma} {rule.prep[0]} the new bridge plan.", "the new bridge plan"
+            return f"Mayor Elena Ruiz and her aides openly {lemma} {rule.prep[0]} the new bridge plan.", "the new bridge plan"
         if lemma in frames().stance_object_verbs:  # a stance toward a thing claims only with a predicate
-            return f"Mayor Elena Ruiz will {lemma} the new bridge plan as a triumph.", "the new bridge plan as a triumph"
-        return f"Mayor Elena Ruiz will {lemma} the new bridge plan.", "the new bridge plan"
+            return f"Mayor Elena Ruiz and her aides openly {lemma} the new bridge plan as a triumph.", "the new bridge plan as a triumph"
+        return f"Mayor Elena Ruiz and her aides openly {lemma} the new bridge plan.", "the new bridge plan"
     subject = "The report" if rule.class_ == "evidential" else "Mayor Elena Ruiz"
     return f"{subject} will {lemma} that the new bridge is unsafe.", "the new bridge is unsafe"
 
