@@ -900,7 +900,9 @@ def subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
                         and subj.pos_ == "NOUN" and _names_an_org_object(subj.right_edge)):
                     continue  # "Analysts surveyed by the data firm *Tallyline* had expected": a name the parser cut off
                 if (subj is not None and subj.pos_ == "NOUN" and child.left_edge.i == subj.right_edge.i + 1
-                        and any(c.dep_ in ("acl", "relcl") for c in child.children)):
+                        and not cur.doc[subj.right_edge.i].is_punct
+                        and any(c.dep_ in ("acl", "relcl") and c.i == child.i + 1 and not _has_subject(c)
+                                for c in child.children)):
                     continue  # "A timeline *the department* released shows": the subject of a relative clause
                 subj = child
             elif child.dep_ == "nsubjpass":
@@ -1798,14 +1800,17 @@ def _sibling_clauses(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, 
 
 def _passive_predicates_on_cue(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'told reporters that rolling outages were not expected *but could not
-    be ruled out* if X': a passive predicate of the reported clause's subject
-    that the parser coordinated with the cue verb is reported too."""
+    be ruled out* if X': a hedged or negated passive predicate of the
+    reported clause's subject that the parser coordinated with the cue verb
+    is reported too, with its own certainty."""
     out = []
     for child in verb.rights:
         if child.dep_ != "conj" or child.i < head.i or not _is_verbal(child) or _has_subject(child):
             continue
         if not any(c.dep_ == "auxpass" for c in child.children):
             continue
+        if not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS) for c in child.children):
+            continue  # (a plain predicate stays in the content: "cost $310,000, and was paid for by a grant")
         first = doc[child.left_edge.i]
         start = child.left_edge.i + (1 if first.dep_ == "cc" else 0)
         if first.dep_ != "cc" and doc[start - 1].dep_ != "cc":

@@ -1033,8 +1033,11 @@ def test_regression_the_first_of_two_clauses_before_a_trailing_cue_was_lost(extr
     ("A timeline the department released with its announcement shows that the first patient was admitted on June 27.",
      "timeline"),
     ("The report the agency published on Monday found that the dam was unsafe.", "report"),
+    ("12:40 p.m. — A city official, who was not authorized to speak publicly, said the mayor's office had weighed "
+     "an evacuation.", "city official"),
 ])
 def test_regression_the_subject_of_a_reduced_relative_became_the_documents_speaker(extract, text, speaker):
+    # (not a subject with its own relative clause after a live blog's time: "12:40 p.m. — A city official, who ...")
     """Set 154: 'A timeline the department released ... shows that X': the
     parser gave "shows" two subjects, and the department took the claim."""
     [c] = extract(text)
@@ -1049,6 +1052,9 @@ def test_regression_a_passive_predicate_conjoined_to_the_cue_became_the_writers(
                      "but could not be ruled out if a large plant trips offline during the evening peak.")
     assert [c.speaker.name for c in claims] == ["Renske Dahlgren", "Renske Dahlgren"], tuples(claims)
     assert (claims[1].certainty.level, claims[1].certainty.polarity) == ("possible", "positive")
+    # a plain predicate is no claim of its own (set 74)
+    claims = extract("The orchestra said the rebranding cost $310,000, not $800,000, and was paid for by a foundation grant.")
+    assert len(claims) == 1, tuples(claims)
 
 
 def test_regression_said_after_a_that_clause_took_the_clauses_subject(extract):
