@@ -27,6 +27,7 @@ ranges; :mod:`pipeline.extract` turns them into output models.
 from __future__ import annotations
 
 import bisect
+import calendar
 import contextvars
 import re
 from dataclasses import dataclass, field, replace
@@ -110,7 +111,8 @@ class AttributionRules(BaseModel):
     xcomp_cues: list[str]
     # infinitives that are not content ("declined to comment")
     non_content_verbs: list[str]
-    # agentless passives and who the source then is ("is said to": UNNAMED)
+    # agentless passives and who the source then is (all AUTHOR now: "is said
+    # to" with nobody named is the article's own hearsay)
     passive_sources: dict[str, Literal["UNNAMED", "AUTHOR"]]
     # raising verbs: "X seemed Y", "it appears that Y" (the writer's view)
     raising_verbs: list[str]
@@ -773,7 +775,9 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
         # hangs the that-clause on the verb of the time clause between
         doc = verb.doc
         for c in verb.children:
-            if c.dep_ == "advcl" and c.i > verb.i and cue_entry(c) is None and _is_verbal(c):
+            if c.dep_ == "advcl" and c.i > verb.i and cue_entry(c) is None and _is_verbal(c) \
+                    and not any(g.dep_ in ("expl", "acomp", "attr", "oprd", "prt") or (g.dep_ == "nsubj" and g.lower_ == "it")
+                                for g in c.children):  # (not "after it became clear / turned out that X")
                 comp = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i and _is_that_clause(g)), None)
                 if comp is not None and (doc[c.left_edge.i].lower_ in _TIME_CLAUSE_MARKS
                                          or doc[comp.left_edge.i - 1].text == ","):
@@ -1556,7 +1560,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
             elif not predicated and obj.dep_ in ("dobj", "obj") and rule.lemma not in frames().expectation_verbs \
-                    and _unrealized(tok):
+                    and _unrealized(tok, _DUE_MODALS):
                 continue  # "must report a defect within five days", "is expected to challenge Pruett": an act to come, no claim
                 # (an expectation is one, whatever its mood: "told growers *to expect* 30 percent less water")
             elif (tok.tag_ == "VBG" or (tok.tag_ == "VB" and has_to_infinitive(tok))) \
@@ -1895,9 +1899,12 @@ def _refused_topic(verb: Token, rule: CueVerbRule) -> bool:
 
 
 _UNREAL_MODALS = frozenset({"must", "should", "will", "'ll", "would", "'d", "could", "can", "may", "might", "shall"})
+# modals of an act still to come ("must report", "will offer"), not of
+# ability or a later past ("could confirm only two deaths", "would later confirm")
+_DUE_MODALS = frozenset({"must", "should", "shall", "will", "'ll"})
 
 
-def _unrealized(verb: Token) -> bool:
+def _unrealized(verb: Token, modals: frozenset = _UNREAL_MODALS) -> bool:
     """A verb in the infinitive or under a modal, not negated ("automakers
     *must report* a defect", "is expected *to challenge* Pruett", "*will
     offer* an optional Friday program"): what it would do, not what anyone
@@ -1906,7 +1913,7 @@ def _unrealized(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or (
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusal_verbs()):
         return False  # ("refused to rule out new taxes": a refusal said now)
-    return has_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in verb.children)
+    return has_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _noun_relative_read_as_main(verb: Token) -> bool:
@@ -1922,8 +1929,9 @@ def _noun_relative_read_as_main(verb: Token) -> bool:
     doc = verb.doc
     first = doc[subj.left_edge.i]
     nouns = [c for c in subj.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
-    return (first.lower_ in ("a", "an") and first.i >= 1 and doc[first.i - 1].text == ","
-            and any(n.lemma_.lower() in _content_nouns() for n in nouns))
+    # (the noun glued onto a name, "a charge Kilbride": not "a news agency reported")
+    return (subj.pos_ == "PROPN" and first.lower_ in ("a", "an") and first.i >= 1 and doc[first.i - 1].text == ","
+            and any(n.lemma_.lower() in frames().noun_cues for n in nouns))
 
 
 def _withheld_answer(verb: Token) -> bool:
@@ -2526,10 +2534,12 @@ def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
         return None
     if not can_speak(subj):
         return outer
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and rule_class(verb) == "speech":
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+            and verb.lemma_.lower() in ("say", "add") and outer.lemma_.lower() not in ("say", "add"):
         # "He acknowledged *that* the family had not seen the files and said
-        # those would surface": a "that" opens the first reported clause, and a
-        # second cue inside it would come with its own ("and that they said")
+        # those would surface": a plain "said" after another cue's that-clause
+        # goes on the speaker's report (not "Ruiz said that her brother had
+        # called the police and told them X": the brother told)
         return outer
     # "Kilbride told reporters that *the ruling* turned on a technicality and
     # predicted that X": a document's verb of finding, not of predicting, with
@@ -2541,12 +2551,6 @@ def _conjoined_to_reported_clause(verb: Token) -> Optional[Token]:
             and outer_subj.lemma_.lower() not in lexicon().evidential_nouns:
         return outer
     return None
-
-
-def rule_class(verb: Token) -> Optional[str]:
-    """The class of the cue verb ``verb`` ("speech", "cognition", ...), or None."""
-    rule = cue_entry(verb)
-    return rule.class_ if rule is not None else None
 
 
 def _inverted_content_end(verb: Token, head: Token, end: int) -> int:
@@ -2747,9 +2751,10 @@ def adjective_attributions(ctx: Context) -> list[Attribution]:
 
 def passive_attributions(ctx: Context) -> list[Attribution]:
     """Agentless passives and raising: "X is expected to Y", "X is said to
-    Y", "it was announced that Y", "X seemed Y", "X reportedly Y". The source
-    is unnamed ("is said to", "reportedly") or the writer ("is expected to",
-    "seemed"); the cue lowers the certainty."""
+    Y", "it was announced that Y", "X seemed Y", "X reportedly Y". With
+    nobody named, the source is the writer (``passive_sources``; "is said
+    to", "reportedly", "is expected to", "seemed"); the cue lowers the
+    certainty."""
     out: list[Attribution] = []
     for tok in ctx.candidates("passive"):
         if ctx.in_skip(tok.idx) or ctx.quote_at(tok.idx) is not None:
@@ -3064,9 +3069,16 @@ def _full_name_in(text: str, surname: str) -> Optional[str]:
     for m in re.finditer(rf"\b([A-Z][a-z][\w'\u2019-]*) {re.escape(last)}\b", text):
         first = m.group(1).lower()
         if first not in STOP_WORDS and first not in lex.role_words and first.rstrip(".") not in lex.title_abbreviations \
-                and first + "." not in lex.title_abbreviations:
+                and first + "." not in lex.title_abbreviations and first not in _NOT_FIRST_NAMES:
             return f"{m.group(1)} {last}"
     return None
+
+
+# words before a surname that are no first name ("On *Tuesday* Holloway
+# said", "*Lake* Holloway"): days, months, relative days, place words
+_NOT_FIRST_NAMES = frozenset([d.lower() for d in calendar.day_name] + [m.lower() for m in calendar.month_name if m]
+                             + ["yesterday", "today", "tonight", "tomorrow", "lake", "port", "mount", "fort", "saint",
+                                "north", "south", "east", "west", "new", "upper", "lower"])
 
 
 def quote_attributions(ctx: Context, existing: list[Attribution]) -> list[Attribution]:

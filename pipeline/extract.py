@@ -145,10 +145,13 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             cur = cur.head
             steps += 1
         if hit:
-            # a day wins over a coarser date ("killed in a crash *last spring*
-            # sued ... *on Tuesday*", the season misattached to the verb), then
-            # the most directly attached, then the nearest
-            rank = (t.granularity not in ("day", "time"), steps, min(abs(root.i - a) for a in anchors))
+            # the most directly attached date wins, then the nearest; but a
+            # coarser date right after the subject's words loses to the rest
+            # ("The family of a student who was killed in a crash *last spring*
+            # sued X on Tuesday": the parser hung the season on the verb)
+            subject_zone = any(root.i < a and any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < root.i
+                                                  for c in doc[a].children) for a in anchors)
+            rank = (subject_zone and t.granularity not in ("day", "time"), steps, min(abs(root.i - a) for a in anchors))
             if best is None or rank < best[0]:
                 best = (rank, t)
     return best[1] if best else None

@@ -183,7 +183,6 @@ def test_regression_not_confirmed_that_was_certain(extract):
         # would not confirm that" was the writer's unknown claim)
         "Farrow would not confirm that.",
         "The ministry declined to confirm it.",
-        "She would not say.",
         "The ministry confirmed that.",
     ],
 )
@@ -989,7 +988,7 @@ def test_regression_an_intention_nouns_infinitive_was_a_claim(extract, text):
     "It offers two years of free credit monitoring.",  # (offer is no cue verb)
     "Under bureau rules, automakers must report a safety defect within five business days.",
     "Meridale is expected to report third-quarter results on Nov. 5.",
-    "The district would offer an optional Friday program for younger children.",
+    "The district will report the results to the commission each year.",
 ])
 def test_regression_an_act_named_by_its_object_was_a_claim(extract, text):
     """Sets 12, 63, 90, 116, 122, 148 ('The suit seeks unspecified damages',
@@ -1085,16 +1084,45 @@ def test_regression_a_charge_x_denied_took_the_sentence_before_as_its_content(ex
         ("Odum", "the company of pressuring the board to vote early")], tuples(claims)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (from the code review) a trailing cue whose subject merely starts with a content noun
+    ("Wages fell 3 percent last year, a news agency reported.", [("news agency", "Wages fell 3 percent last year")]),
+    # ability and a later past are no act to come
+    ("Police would later confirm the arrest of a second suspect.", [("Police", "the arrest of a second suspect")]),
+    ("The ministry could confirm only two deaths.", [("ministry", "only two deaths")]),
+    # a time clause that governs its own that-clause ("after it became clear that X")
+    ("The minister informed parliament after it turned out that the figures were wrong.", []),
+    # another cue inside a that-clause keeps its own subject
+    ("Ruiz said that her brother had called the police and told them the door was open.",
+     [("Ruiz", "her brother had called the police"), ("her brother", "the door was open")]),
+])
+def test_the_sessions_rules_leave_ordinary_sentences_alone(extract, text, expected):
+    claims = extract(text)
+    assert [(c.speaker.text, c.claim.text) for c in claims if c.speaker.label != "AUTHOR"] == expected, tuples(claims)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Halvard's chief executive, Tamsin Holloway, will run it.", "Tamsin Holloway"),
+    ("On Tuesday Holloway spoke. Lake Holloway froze.", None),
+])
+def test_full_name_skips_days_and_places(text, name):
+    from pipeline.attribution import _full_name_in
+
+    assert _full_name_in(text, "Holloway") == name
+
+
+def test_a_date_before_the_subject_still_dates_the_statement(extract):
+    [c] = extract("Last year the company said it would hire 200 people, a pledge it repeated on Tuesday.",
+                  published="2026-03-05")
+    assert c.said_on is not None and c.said_on.value == "2025", tuples([c])
+
+
 def test_a_refused_or_negated_act_keeps_its_object_claim(extract):
     claims = extract("The minister refused to rule out new taxes. Police did not confirm the arrest.")
     assert [(c.speaker.text, c.claim.text) for c in claims] == [("minister", "new taxes"), ("Police", "the arrest")]
     # an expectation is one in any mood (set 142)
     claims = extract("The irrigation district has already told growers to expect 30 percent less water next season.")
     assert [c.claim.text for c in claims] == ["30 percent less water"], tuples(claims)
-
-
-def test_intention_noun_without_a_holder_is_not_a_claim(extract):
-    assert all(c.cue is None or c.cue.text != "plan" for c in extract("The plan to widen the road was shelved."))
 
 
 @pytest.mark.parametrize(
