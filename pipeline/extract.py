@@ -145,13 +145,14 @@ def said_on(doc: Doc, att: Attribution, timexes: list[Timex],
             cur = cur.head
             steps += 1
         if hit:
-            # the most directly attached date wins, then the nearest; but a
-            # coarser date right after the subject's words loses to the rest
-            # ("The family of a student who was killed in a crash *last spring*
-            # sued X on Tuesday": the parser hung the season on the verb)
-            subject_zone = any(root.i < a and any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < root.i
-                                                  for c in doc[a].children) for a in anchors)
-            rank = (subject_zone and t.granularity not in ("day", "time"), steps, min(abs(root.i - a) for a in anchors))
+            # a day wins over a coarser date ("killed in a crash *last spring*
+            # sued X *on Tuesday*": the parser hung the season on the verb),
+            # unless that date opens the sentence before the subject ("*Last
+            # year* the company said X, a pledge it repeated on Tuesday"); then
+            # the most directly attached date, then the nearest
+            fronted = any(c.dep_ in ("nsubj", "nsubjpass") and root.i < c.left_edge.i
+                          for a in anchors for c in doc[a].children)
+            rank = (t.granularity not in ("day", "time") and not fronted, steps, min(abs(root.i - a) for a in anchors))
             if best is None or rank < best[0]:
                 best = (rank, t)
     return best[1] if best else None

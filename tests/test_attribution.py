@@ -1092,13 +1092,24 @@ def test_regression_a_charge_x_denied_took_the_sentence_before_as_its_content(ex
     ("The ministry could confirm only two deaths.", [("ministry", "only two deaths")]),
     # a time clause that governs its own that-clause ("after it became clear that X")
     ("The minister informed parliament after it turned out that the figures were wrong.", []),
-    # another cue inside a that-clause keeps its own subject
-    ("Ruiz said that her brother had called the police and told them the door was open.",
-     [("Ruiz", "her brother had called the police"), ("her brother", "the door was open")]),
+    # a speech verb after the speaker's that-clause is the speaker's (sets 44, 50, 86)
+    ("Benedikt Sauer acknowledged that some riders had earned less but insisted that average pay had risen.",
+     [("Benedikt Sauer", "some riders had earned less"), ("Benedikt Sauer", "average pay had risen")]),
+    ("He argued that residents should have been consulted and warned that older people could be stranded.",
+     [("He", "residents should have been consulted"), ("He", "older people could be stranded")]),
 ])
 def test_the_sessions_rules_leave_ordinary_sentences_alone(extract, text, expected):
     claims = extract(text)
     assert [(c.speaker.text, c.claim.text) for c in claims if c.speaker.label != "AUTHOR"] == expected, tuples(claims)
+
+
+def test_regression_a_hedged_act_in_a_relative_clause_took_the_next_it(extract):
+    """Set 120, after the code review narrowed the modals: "a defect that
+    could threaten the instrument" became a claim of "any defect", and the
+    next "It said" went to it."""
+    claims = extract("The agency denied that it had known of any defect that could threaten the instrument. "
+                     "It said the cooler had passed every qualification test.")
+    assert [c.speaker.name for c in claims if c.cue and c.cue.text == "said"] == ["agency"], tuples(claims)
 
 
 @pytest.mark.parametrize("text, name", [
