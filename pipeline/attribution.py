@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.tokens import Doc, Token
 
 from .rules import cached_jsonl, load_json_rules
-from .certainty import has_first_person_subject, has_to_infinitive, refusal_verbs
+from .certainty import UNREAL_AUX, has_first_person_subject, has_to_infinitive, refusal_verbs
 from .clauses import FINITE_TAGS, finite_start, semicolon_part, verb_after_participle_aside
 from .sentences import sentence_index
 from .speakers import (NameTable, SpeakerRef, can_speak, described_source, evidential_sources, lexicon, clean_name,
@@ -1560,7 +1560,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
             elif not predicated and obj.dep_ in ("dobj", "obj") and rule.lemma not in frames().expectation_verbs \
-                    and _unrealized(tok, _UNREAL_MODALS if _reported(tok) or tok.dep_ in ("relcl", "acl") else _DUE_MODALS):
+                    and _unrealized(tok, UNREAL_AUX if _reported(tok) or tok.dep_ in ("relcl", "acl") else _DUE_MODALS):
                 continue  # "must report a defect within five days", "is expected to challenge Pruett": an act to come, no claim
                 # (any modal in reported speech or a relative clause: "a defect that could threaten the instrument")
                 # (an expectation is one, whatever its mood: "told growers *to expect* 30 percent less water")
@@ -1814,7 +1814,7 @@ def _passive_predicates_on_cue(doc: Doc, verb: Token, head: Token, parts: list[t
             continue
         if not any(c.dep_ == "auxpass" for c in child.children):
             continue
-        if not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS) for c in child.children):
+        if not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in child.children):
             continue  # (a plain predicate stays in the content: "cost $310,000, and was paid for by a grant")
         first = doc[child.left_edge.i]
         start = child.left_edge.i + (1 if first.dep_ == "cc" else 0)
@@ -1899,7 +1899,6 @@ def _refused_topic(verb: Token, rule: CueVerbRule) -> bool:
                                       or any(c.dep_ == "neg" for c in head.children))
 
 
-_UNREAL_MODALS = frozenset({"must", "should", "will", "'ll", "would", "'d", "could", "can", "may", "might", "shall"})
 # modals of an act still to come ("must report", "will offer"), not of
 # ability or a later past ("could confirm only two deaths", "would later confirm")
 _DUE_MODALS = frozenset({"must", "should", "shall", "will", "'ll"})
@@ -1918,7 +1917,7 @@ def _reported(verb: Token) -> bool:
     return False
 
 
-def _unrealized(verb: Token, modals: frozenset = _UNREAL_MODALS) -> bool:
+def _unrealized(verb: Token, modals: frozenset = UNREAL_AUX) -> bool:
     """A verb in the infinitive or under a modal, not negated ("automakers
     *must report* a defect", "is expected *to challenge* Pruett", "*will
     offer* an optional Friday program"): what it would do, not what anyone

@@ -1369,7 +1369,7 @@ def reading_of_token(doc: Doc, i: int) -> Reading:
 # repairs *end*", "troops will stay *until* Iraq *complies*". ("as" and
 # "while" are left out: they are as often causal or contrastive.)
 _TEMPORAL_MARKS = frozenset({"when", "whenever", "until", "till", "after"})
-_UNREAL_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "could", "may", "might",
+UNREAL_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "could", "may", "might",
                          "should", "can", "ca", "must"})
 
 
@@ -1388,7 +1388,7 @@ def future_temporal_clause(tok: Token) -> bool:
                                 for c in tok.children):
         return False  # "when the army *invaded*", "until it *had* paid": a past event
     main = tok.head
-    return any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in main.children)
+    return any(c.dep_ == "aux" and c.lower_ in UNREAL_AUX for c in main.children)
 
 
 _NEG_DETS = frozenset({"no", "neither"})
