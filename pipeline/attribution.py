@@ -109,6 +109,10 @@ class AttributionRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # verbs whose infinitive complement is the content ("promised to resign")
     xcomp_cues: list[str]
+    # modals of an act still to come ("must report", "will offer"), not of
+    # ability or a later past ("could confirm only two deaths", "would later
+    # confirm"): in narration they leave a verb's object unsaid
+    due_modals: list[str]
     # infinitives that are not content ("declined to comment")
     non_content_verbs: list[str]
     # agentless passives and who the source then is (all AUTHOR now: "is said
@@ -124,6 +128,9 @@ class AttributionRules(BaseModel):
     hearsay_adverbs: list[str]
     # objects that carry no content ("declined to say what")
     non_content_objects: list[str]
+    # objects that only point back to what came before: "Farrow would not
+    # confirm *that*", "The ministry confirmed *it*" (no content of its own)
+    answer_anaphors: list[str]
     # verbs that name a topic, not a content: declined to talk about, it
     # claims nothing ("declined to discuss the negotiations")
     topic_verbs: list[str] = []
@@ -148,6 +155,9 @@ class AttributionRules(BaseModel):
     # reason is what they say of the person ("blamed the mayor *for* the
     # delays", "credited the crews with X")
     accusation_verbs: list[str]
+    # the prepositions, besides stance_reason_preps, that carry the charge
+    # after an accusation verb's object ("accused X on Wednesday *of* Y")
+    accusation_reason_preps: list[str]
     # "X made (it) clear that Y": adjectives after make
     make_adjectives: list[str]
     # verbs a gerund cue may follow and still report ("kept demanding X");
@@ -166,6 +176,9 @@ class AttributionRules(BaseModel):
     # "B"'): conditions and times, not reasons or concessions ("because",
     # "although" clauses assert something of their own)
     fragment_subordinators: list[str]
+    # the subordinators of a time clause, on whose verb the parser may hang
+    # the cue's that-clause ("argued *since* the trial opened that X")
+    time_clause_marks: list[str]
     # verbs whose whether-clause is a choice to be made, not the writer's
     # doubt ("has six weeks to decide whether to seek a review")
     deliberation_verbs: list[str]
@@ -359,15 +372,16 @@ _NAMED_TURN = _label_pattern(r"[A-Z][A-Z'\u2019.\-]*[A-Z.](?:[ \t][A-Z][A-Z'\u20
 _SURNAME_TURN = _label_pattern(r"[A-Z][a-z][\w'\u2019\-]*")
 
 
+# one to three words in title case: a name ("Holloway", "Tamsin Holloway")
+_TITLE_NAME = r"[A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2}"
 # who gives an answer, named after its label: "A: Holloway: No." / "A (Penhallow): Yes."
-_ANSWERER_AFTER = re.compile(r"(?:\*\*|__)?([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2})(?:\*\*|__)?"
-                             r"[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)")
+_ANSWERER_AFTER = _label_pattern(_TITLE_NAME)
 
 
 @lru_cache(maxsize=1)
 def _answerer_in_brackets() -> re.Pattern:
     labels = "|".join(re.escape(m) for m in sorted(frames().interview_markers.answer, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:\*\*|__)?(?:{labels})[ \t]*\(([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){{0,2}})\)"
+    return re.compile(rf"[ \t]*(?:\*\*|__)?(?:{labels})[ \t]*\(({_TITLE_NAME})\)"
                       r"(?:\*\*|__)?[ \t]*[:.](?:\*\*|__)?[ \t]+(?=\S)")
 
 
@@ -779,7 +793,7 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
                     and not any(g.dep_ in ("expl", "acomp", "attr", "oprd", "prt") or (g.dep_ == "nsubj" and g.lower_ == "it")
                                 for g in c.children):  # (not "after it became clear / turned out that X")
                 comp = next((g for g in c.children if g.dep_ == "ccomp" and g.i > c.i and _is_that_clause(g)), None)
-                if comp is not None and (doc[c.left_edge.i].lower_ in _TIME_CLAUSE_MARKS
+                if comp is not None and (doc[c.left_edge.i].lower_ in frames().time_clause_marks
                                          or doc[comp.left_edge.i - 1].text == ","):
                     return comp, "ccomp"
         # "said in a report that X", "wrote in a letter that X": the parser
@@ -819,8 +833,6 @@ def clausal_complement(verb: Token, rule: CueVerbRule) -> Optional[tuple[Token, 
 
 
 _WH_WORDS = {"whether", "if", "why", "how", "when", "where", "what", "who", "which"}
-# the subordinators of a time clause ("argued *since* the trial opened that X")
-_TIME_CLAUSE_MARKS = frozenset({"since", "after", "when", "before", "until", "as", "while", "once"})
 
 
 def _wh_clause(head: Token) -> bool:
@@ -1560,7 +1572,7 @@ def verb_attributions(ctx: Context) -> list[Attribution]:
             elif obj is None or (obj.lower_ in frames().non_content_objects and not (predicated and obj.tag_ == "PRP")):
                 continue
             elif not predicated and obj.dep_ in ("dobj", "obj") and rule.lemma not in frames().expectation_verbs \
-                    and _unrealized(tok, UNREAL_AUX if _reported(tok) or tok.dep_ in ("relcl", "acl") else _DUE_MODALS):
+                    and _unrealized(tok, UNREAL_AUX if _reported(tok) or tok.dep_ in ("relcl", "acl") else frozenset(frames().due_modals)):
                 continue  # "must report a defect within five days", "is expected to challenge Pruett": an act to come, no claim
                 # (any modal in reported speech or a relative clause: "a defect that could threaten the instrument")
                 # (an expectation is one, whatever its mood: "told growers *to expect* 30 percent less water")
@@ -1765,23 +1777,30 @@ def _inverted_aside(verb: Token) -> Optional[tuple[int, int, Token, Optional[Tok
     return ts, end, heads[0], head if _is_verbal(head) else None
 
 
+def _conjoined_predicates(doc: Doc, verb: Token, parts: list[tuple[int, int]], keep, min_len: int) -> list[tuple[int, int]]:
+    """Predicates the parser coordinated with the cue verb itself, with no
+    subject of their own and opened by a conjunction ('and', 'but'): each one
+    ``keep`` accepts, trimmed, at least ``min_len`` tokens long and clear of
+    the parts already found, is a reported clause of its own."""
+    out = []
+    for child in verb.rights:
+        if child.dep_ != "conj" or not _is_verbal(child) or _has_subject(child) or not keep(child):
+            continue
+        first = doc[child.left_edge.i]
+        start = child.left_edge.i + (1 if first.dep_ == "cc" else 0)
+        if first.dep_ != "cc" and doc[start - 1].dep_ != "cc":
+            continue
+        end = _trim_end(doc, start, child.right_edge.i + 1)
+        if end - start >= min_len and not any(s < end and start < e for s, e in parts):
+            out.append((start, end))
+    return out
+
+
 def _predicates_after_parenthetical_cue(doc: Doc, verb: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Demand reached a record, she said, *and is likely to surpass that on
     Friday*': a predicate of the reported clause's subject that the parser
     coordinated with the parenthetical cue is reported too."""
-    out = []
-    for child in verb.rights:
-        if child.dep_ != "conj" or not _is_verbal(child) or cue_entry(child) is not None:
-            continue
-        if _has_subject(child):
-            continue
-        if doc[child.left_edge.i - 1].dep_ != "cc" and doc[child.left_edge.i].dep_ != "cc":
-            continue
-        start = child.left_edge.i + (1 if doc[child.left_edge.i].dep_ == "cc" else 0)
-        end = _trim_end(doc, start, child.right_edge.i + 1)
-        if end - start >= 2 and not any(s < end and start < e for s, e in parts):
-            out.append((start, end))
-    return out
+    return _conjoined_predicates(doc, verb, parts, lambda child: cue_entry(child) is None, 2)
 
 
 def _sibling_clauses(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1807,23 +1826,12 @@ def _passive_predicates_on_cue(doc: Doc, verb: Token, head: Token, parts: list[t
     """'told reporters that rolling outages were not expected *but could not
     be ruled out* if X': a hedged or negated passive predicate of the
     reported clause's subject that the parser coordinated with the cue verb
-    is reported too, with its own certainty."""
-    out = []
-    for child in verb.rights:
-        if child.dep_ != "conj" or child.i < head.i or not _is_verbal(child) or _has_subject(child):
-            continue
-        if not any(c.dep_ == "auxpass" for c in child.children):
-            continue
-        if not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in child.children):
-            continue  # (a plain predicate stays in the content: "cost $310,000, and was paid for by a grant")
-        first = doc[child.left_edge.i]
-        start = child.left_edge.i + (1 if first.dep_ == "cc" else 0)
-        if first.dep_ != "cc" and doc[start - 1].dep_ != "cc":
-            continue
-        end = _trim_end(doc, start, child.right_edge.i + 1)
-        if end - start >= 3 and not any(s < end and start < e for s, e in parts):
-            out.append((start, end))
-    return out
+    is reported too, with its own certainty. (A plain predicate stays in the
+    content: "cost $310,000, and was paid for by a grant".)"""
+    def hedged_passive(child: Token) -> bool:
+        return child.i >= head.i and any(c.dep_ == "auxpass" for c in child.children) and any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in child.children)
+    return _conjoined_predicates(doc, verb, parts, hedged_passive, 3)
 
 
 def _first_conjunct_before_cue(doc: Doc, verb: Token, head: Token, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1899,11 +1907,6 @@ def _refused_topic(verb: Token, rule: CueVerbRule) -> bool:
                                       or any(c.dep_ == "neg" for c in head.children))
 
 
-# modals of an act still to come ("must report", "will offer"), not of
-# ability or a later past ("could confirm only two deaths", "would later confirm")
-_DUE_MODALS = frozenset({"must", "should", "shall", "will", "'ll"})
-
-
 def _reported(verb: Token) -> bool:
     """Is ``verb`` inside a clause a cue verb reports ("said a review board
     *would report* its findings by July": a future in reported speech)?"""
@@ -1964,7 +1967,7 @@ def _withheld_answer(verb: Token) -> bool:
         return False
     obj = rest[0]
     doc = verb.doc
-    return obj.dep_ == "dobj" and (obj.lower_ in ("that", "this", "it", "so")
+    return obj.dep_ == "dobj" and (obj.lower_ in frames().answer_anaphors
                                    or _anaphoric_np(doc, obj, obj.left_edge.i, obj.right_edge.i + 1))
 
 
@@ -2253,7 +2256,7 @@ def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
             nxt = child.right_edge.i + 1
     preps = set(frames().stance_reason_preps)
     if verb.lemma_.lower() in frames().accusation_verbs:
-        preps.add("of")  # "accused X on Wednesday *of* raising prices"
+        preps.update(frames().accusation_reason_preps)  # "accused X on Wednesday *of* raising prices"
     for child in verb.children:
         if child.dep_ == "prep" and child.i == nxt and child.lower_ in preps \
                 and any(c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in child.children):
@@ -2261,10 +2264,16 @@ def _reason_prep(verb: Token, obj: Token) -> Optional[Token]:
     return None
 
 
+def _names_time(prep: Token) -> bool:
+    """A prepositional phrase whose object is a date or a time: "on Wednesday",
+    "by May 1", "in January"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _temporal_modifier(tok: Token) -> bool:
     """A time phrase on a verb: "on Wednesday", "last week", "Tuesday"."""
     if tok.dep_ == "prep":
-        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+        return _names_time(tok)
     return tok.dep_ in ("npadvmod", "advmod") and tok.ent_type_ in ("DATE", "TIME")
 
 
@@ -2637,8 +2646,7 @@ def _extend_over_object_preps(verb: Token, end: int, temporal: bool = False) -> 
         if temporal and child.dep_ == "prep" and child.left_edge.i == end and (
                 (child.lower_ in _TEMPORAL_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in child.children))
                 # "could not rule out increases *in January*"
-                or (child.lower_ in ("in", "on") and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
-                                                          for c in child.children))):
+                or (child.lower_ in ("in", "on") and _names_time(child))):
             end = child.right_edge.i + 1
             continue
         valuation = child.lower_ == "at" and verb.lemma_.lower() in frames().valuation_verbs
